@@ -1,0 +1,58 @@
+/**
+ * Every closed set of values in one place. The same arrays feed the workload schema, the TypeScript
+ * types, commander's `.choices()` and the questionnaire's `select()` choices, so they cannot drift.
+ */
+
+export const OPTION_IDS = [
+  'ecs-fargate',
+  'ecs-ec2',
+  'eks-managed-nodes',
+  'eks-fargate',
+  'ecs-managed-instances',
+  'eks-auto-mode',
+] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+/** The four options that always appear in the output (SPEC §1). */
+export const CORE_OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes', 'eks-fargate'] as const;
+
+export const OPTION_NAMES: Record<OptionId, string> = {
+  'ecs-fargate': 'ECS on Fargate',
+  'ecs-ec2': 'ECS on EC2',
+  'eks-managed-nodes': 'EKS with managed node groups',
+  'eks-fargate': 'EKS on Fargate',
+  'ecs-managed-instances': 'ECS Managed Instances',
+  'eks-auto-mode': 'EKS Auto Mode',
+};
+
+export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+export const OPERATING_SYSTEMS = ['linux', 'windows'] as const;
+export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+
+export const ISOLATION_LEVELS = ['shared', 'per-task'] as const;
+export type IsolationLevel = (typeof ISOLATION_LEVELS)[number];
+
+export const COMPLIANCE_REGIMES = ['soc2', 'pci', 'hipaa', 'fedramp', 'iso27001'] as const;
+export type ComplianceRegime = (typeof COMPLIANCE_REGIMES)[number];
+
+export const PORTABILITY_LEVELS = ['none', 'preferred', 'required'] as const;
+export type PortabilityLevel = (typeof PORTABILITY_LEVELS)[number];
+
+export const KUBERNETES_EXPERIENCE = ['none', 'some', 'expert'] as const;
+export type KubernetesExperience = (typeof KUBERNETES_EXPERIENCE)[number];
+
+export const KUBERNETES_ECOSYSTEM = ['none', 'some', 'central'] as const;
+export type KubernetesEcosystem = (typeof KUBERNETES_ECOSYSTEM)[number];
+
+export const EKS_SUPPORT_TIERS = ['standard', 'extended'] as const;
+export type EksSupportTier = (typeof EKS_SUPPORT_TIERS)[number];
+
+export const OUTPUT_FORMATS = ['table', 'json', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const PRICE_SOURCES = ['snapshot', 'cache', 'live'] as const;
+export type PriceSourceKind = (typeof PRICE_SOURCES)[number];
+
+export const HOURS_PER_MONTH_DEFAULT = 730;

@@ -1,0 +1,296 @@
+/**
+ * `workload.yaml` version 1 (SPEC §3) as one zod schema. It is the single source of truth for
+ * validation, the `Workload` TypeScript type, the published JSON Schema and the questionnaire's
+ * per-answer validation.
+ */
+import { z } from 'zod';
+import {
+  ARCHITECTURES,
+  COMPLIANCE_REGIMES,
+  EKS_SUPPORT_TIERS,
+  HOURS_PER_MONTH_DEFAULT,
+  ISOLATION_LEVELS,
+  KUBERNETES_ECOSYSTEM,
+  KUBERNETES_EXPERIENCE,
+  OPERATING_SYSTEMS,
+  PORTABILITY_LEVELS,
+} from './enums.js';
+
+const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** The largest task the tool reasons about; anything larger is a typo, not a workload. */
+export const LIMITS = {
+  maxCpu: 192,
+  maxMemoryGiB: 24_576,
+  maxReplicas: 1_000_000,
+  maxGpus: 16,
+  maxStorageGiB: 16_384,
+  maxImageSizeMB: 100_000,
+} as const;
+
+const finite = (what: string) =>
+  z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) });
+
+const positive = (what: string, max: number) =>
+  finite(what).gt(0, { error: `${what} must be greater than 0` }).max(max, { error: `${what} must be at most ${max}` });
+
+const wholeAtLeast = (what: string, min: number, max: number) =>
+  finite(what)
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` })
+    .max(max, { error: `${what} must be at most ${max}` });
+
+const percent = (what: string, min = 0) =>
+  finite(what)
+    .min(min, { error: `${what} must be between ${min} and 100` })
+    .max(100, { error: `${what} must be between ${min} and 100` });
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: () => `${what} must be one of: ${values.join(', ')}` });
+
+const name = z
+  .string({ error: 'name must be a string' })
+  .regex(NAME_PATTERN, { error: 'name must be lowercase letters, digits and dashes (like a Kubernetes name)' });
+
+export const Region = z
+  .string({ error: 'region must be a string like us-east-1' })
+  .regex(REGION_PATTERN, { error: 'region must look like us-east-1 or eu-central-1' });
+
+export const Cidr = z.string().refine(
+  (value) => {
+    const m = CIDR_PATTERN.exec(value);
+    if (!m) return false;
+    const octets = m.slice(1, 5).map(Number);
+    const prefix = Number(m[5]);
+    return octets.every((o) => o <= 255) && prefix >= 16 && prefix <= 28;
+  },
+  { error: 'must be an IPv4 CIDR with a /16 to /28 prefix (the sizes a VPC subnet can have), e.g. 10.0.0.0/22' },
+);
+
+/** Fields shared by services and jobs: what one task (pod) asks for. */
+const taskShape = {
+  name,
+  cpu: positive('cpu (vCPU per task)', LIMITS.maxCpu),
+  memory: positive('memory (GiB per task)', LIMITS.maxMemoryGiB),
+  arch: oneOf(ARCHITECTURES, 'arch').default('x86_64'),
+  os: oneOf(OPERATING_SYSTEMS, 'os').default('linux'),
+  gpus: wholeAtLeast('gpus', 0, LIMITS.maxGpus).default(0),
+  storage: finite('storage (GiB per task)')
+    .min(1, { error: 'storage must be at least 1 GiB' })
+    .max(LIMITS.maxStorageGiB, { error: `storage must be at most ${LIMITS.maxStorageGiB} GiB` })
+    .default(20),
+  /** Extension: compressed image size; drives cold-start estimates (SOCI above ~250 MB). */
+  imageSizeMB: positive('imageSizeMB', LIMITS.maxImageSizeMB).default(300),
+};
+
+export const Service = z.strictObject({
+  ...taskShape,
+  replicas: wholeAtLeast('replicas', 0, LIMITS.maxReplicas),
+  peakReplicas: wholeAtLeast('peakReplicas', 0, LIMITS.maxReplicas).optional(),
+  peakHoursPerDay: finite('peakHoursPerDay')
+    .min(0, { error: 'peakHoursPerDay must be between 0 and 24' })
+    .max(24, { error: 'peakHoursPerDay must be between 0 and 24' })
+    .optional(),
+});
+
+export const Job = z.strictObject({
+  ...taskShape,
+  runsPerDay: finite('runsPerDay')
+    .gt(0, { error: 'runsPerDay must be greater than 0' })
+    .max(86_400, { error: 'runsPerDay must be at most 86400' }),
+  minutesPerRun: positive('minutesPerRun', 1_440),
+  parallelism: wholeAtLeast('parallelism', 1, LIMITS.maxReplicas).default(1),
+});
+
+export const Daemon = z.strictObject({
+  name,
+  cpu: positive('cpu (vCPU per daemon)', 64),
+  memory: positive('memory (GiB per daemon)', 512),
+  hostAccess: z.boolean({ error: 'hostAccess must be true or false' }).default(false),
+});
+
+const bool = (what: string, fallback: boolean) => z.boolean({ error: `${what} must be true or false` }).default(fallback);
+
+export const Requirements = z.strictObject({
+  privileged: bool('privileged', false),
+  blockStorage: bool('blockStorage', false),
+  hostNetworking: bool('hostNetworking', false),
+  isolation: oneOf(ISOLATION_LEVELS, 'isolation').default('shared'),
+  compliance: z
+    .array(oneOf(COMPLIANCE_REGIMES, 'each compliance regime'), { error: 'compliance must be a list, e.g. [soc2, pci]' })
+    .default([]),
+  portability: oneOf(PORTABILITY_LEVELS, 'portability').default('none'),
+  coldStartSeconds: finite('coldStartSeconds')
+    .min(1, { error: 'coldStartSeconds must be at least 1' })
+    .max(3_600, { error: 'coldStartSeconds must be at most 3600' })
+    .default(60),
+  interruptible: bool('interruptible', false),
+});
+
+export const Team = z.strictObject({
+  engineers: wholeAtLeast('engineers', 1, 100_000).default(8),
+  platformEngineers: wholeAtLeast('platformEngineers', 0, 10_000).default(0),
+  kubernetes: oneOf(KUBERNETES_EXPERIENCE, 'kubernetes').default('none'),
+  kubernetesEcosystem: oneOf(KUBERNETES_ECOSYSTEM, 'kubernetesEcosystem').default('none'),
+});
+
+export const Network = z.strictObject({
+  subnets: z.array(Cidr, { error: 'subnets must be a list of CIDRs, e.g. ["10.0.0.0/22"]' }).default([]),
+  privateSubnets: bool('privateSubnets', true),
+  natOrEndpoints: bool('natOrEndpoints', true),
+  /** Default: the workload's region (filled in by `resolveWorkload`). */
+  registryRegion: Region.optional(),
+});
+
+export const Cost = z.strictObject({
+  utilization: percent('utilization', 1).default(70),
+  hoursPerMonth: finite('hoursPerMonth')
+    .gt(0, { error: 'hoursPerMonth must be greater than 0' })
+    .max(744, { error: 'hoursPerMonth must be at most 744 (31 days)' })
+    .default(HOURS_PER_MONTH_DEFAULT),
+  clusters: wholeAtLeast('clusters', 1, 1_000).default(1),
+  ec2: z
+    .strictObject({
+      instanceTypes: z
+        .array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { error: 'must be an instance type like m7g.large' }))
+        .default([]),
+      spotPercent: percent('spotPercent').default(0),
+      spotDiscountPercent: percent('spotDiscountPercent').nullable().default(null),
+      discountPercent: percent('discountPercent').default(0),
+    })
+    .prefault({}),
+  fargate: z
+    .strictObject({
+      spotPercent: percent('spotPercent').default(0),
+      discountPercent: percent('discountPercent').default(0),
+    })
+    .prefault({}),
+  eks: z
+    .strictObject({
+      support: oneOf(EKS_SUPPORT_TIERS, 'support').default('standard'),
+    })
+    .prefault({}),
+  /**
+   * Extension: costs outside compute that the model adds only when asked (peers.md: NAT and public
+   * IPv4 often dominate small bills, but they are the same for every option, so they are off by default).
+   */
+  extras: z
+    .strictObject({
+      natGateways: wholeAtLeast('natGateways', 0, 1_000).default(0),
+      natGbPerMonth: finite('natGbPerMonth').min(0, { error: 'natGbPerMonth must be at least 0' }).default(0),
+      publicIpv4Addresses: wholeAtLeast('publicIpv4Addresses', 0, 100_000).default(0),
+    })
+    .prefault({}),
+});
+
+export const WorkloadSchema = z
+  .strictObject({
+    version: z.literal(1, { error: 'version must be 1 (the only workload format this tool reads)' }),
+    name,
+    region: Region.default('us-east-1'),
+    services: z.array(Service, { error: 'services must be a list' }).default([]),
+    jobs: z.array(Job, { error: 'jobs must be a list' }).default([]),
+    daemons: z.array(Daemon, { error: 'daemons must be a list' }).default([]),
+    requirements: Requirements.prefault({}),
+    team: Team.prefault({}),
+    network: Network.prefault({}),
+    cost: Cost.prefault({}),
+  })
+  .superRefine((w, ctx) => {
+    if (w.services.length === 0 && w.jobs.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['services'], message: 'add at least one service or one job' });
+    }
+    const seen = new Map<string, string>();
+    const checkName = (kind: 'services' | 'jobs', index: number, n: string) => {
+      const first = seen.get(n);
+      if (first) ctx.addIssue({ code: 'custom', path: [kind, index, 'name'], message: `"${n}" is already used by ${first}; names must be unique` });
+      else seen.set(n, `${kind}[${index}]`);
+    };
+    w.services.forEach((s, i) => {
+      checkName('services', i, s.name);
+      if (s.peakReplicas !== undefined && s.peakReplicas < s.replicas) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'peakReplicas'], message: `peakReplicas (${s.peakReplicas}) must be at least replicas (${s.replicas})` });
+      }
+      if (s.peakReplicas !== undefined && s.peakReplicas > s.replicas && s.peakHoursPerDay === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'peakHoursPerDay'], message: 'peakHoursPerDay is required when peakReplicas > replicas (how many hours a day the peak lasts)' });
+      }
+    });
+    w.jobs.forEach((j, i) => checkName('jobs', i, j.name));
+    [...w.services.map((s, i) => ['services', i, s] as const), ...w.jobs.map((j, i) => ['jobs', i, j] as const)].forEach(
+      ([kind, i, t]) => {
+        if (t.os === 'windows' && t.arch === 'arm64') {
+          ctx.addIssue({ code: 'custom', path: [kind, i, 'arch'], message: 'Windows containers run on x86_64 only on ECS and EKS; use arch: x86_64' });
+        }
+        if (t.os === 'windows' && t.gpus > 0) {
+          ctx.addIssue({ code: 'custom', path: [kind, i, 'gpus'], message: 'GPU tasks are modelled for Linux only; use os: linux' });
+        }
+      },
+    );
+    const daemonNames = new Set<string>();
+    w.daemons.forEach((d, i) => {
+      if (daemonNames.has(d.name)) ctx.addIssue({ code: 'custom', path: ['daemons', i, 'name'], message: `"${d.name}" is already used by another daemon` });
+      daemonNames.add(d.name);
+    });
+    if (w.team.platformEngineers > w.team.engineers) {
+      ctx.addIssue({ code: 'custom', path: ['team', 'platformEngineers'], message: `platformEngineers (${w.team.platformEngineers}) cannot exceed engineers (${w.team.engineers}); engineers counts everyone` });
+    }
+  });
+
+/** What a user writes: every defaulted field optional. */
+export type WorkloadInput = z.input<typeof WorkloadSchema>;
+type ParsedWorkload = z.output<typeof WorkloadSchema>;
+
+/** A validated workload with every default filled in — the input of the pure core. */
+export type Workload = Omit<ParsedWorkload, 'services' | 'network'> & {
+  services: ServiceSpec[];
+  network: Omit<ParsedWorkload['network'], 'registryRegion'> & { registryRegion: string };
+};
+export type ServiceSpec = Omit<z.output<typeof Service>, 'peakReplicas' | 'peakHoursPerDay'> & {
+  peakReplicas: number;
+  peakHoursPerDay: number;
+};
+export type JobSpec = z.output<typeof Job>;
+export type DaemonSpec = z.output<typeof Daemon>;
+
+/** Fills the defaults that depend on other fields (peak = replicas, registry = region). */
+export function resolveWorkload(parsed: ParsedWorkload): Workload {
+  return {
+    ...parsed,
+    services: parsed.services.map((s) => ({
+      ...s,
+      peakReplicas: s.peakReplicas ?? s.replicas,
+      peakHoursPerDay: s.peakReplicas !== undefined && s.peakReplicas > s.replicas ? (s.peakHoursPerDay ?? 0) : (s.peakHoursPerDay ?? 0),
+    })),
+    network: { ...parsed.network, registryRegion: parsed.network.registryRegion ?? parsed.region },
+  };
+}
+
+/** Every key the schema knows, per object path; used for "did you mean" suggestions. */
+export function knownKeysAt(path: readonly (string | number)[]): string[] {
+  let schema: z.ZodType = WorkloadSchema;
+  for (const segment of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodObject) {
+      const next = (schema.shape as Record<string, z.ZodType>)[String(segment)];
+      if (!next) return [];
+      schema = next;
+    } else if (schema instanceof z.ZodArray) {
+      schema = schema.element as z.ZodType;
+    } else return [];
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = current._zod.def as { innerType?: z.ZodType; in?: z.ZodType; type: string };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else break;
+  }
+  return current;
+}
