@@ -199,44 +199,72 @@ export const WorkloadSchema = z
     cost: Cost.prefault({}),
   })
   .superRefine((w, ctx) => {
-    if (w.services.length === 0 && w.jobs.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['services'], message: 'add at least one service or one job' });
+    for (const issue of crossFieldProblems(w)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+type PartialTask = { name?: unknown; replicas?: unknown; peakReplicas?: unknown; peakHoursPerDay?: unknown; os?: unknown; arch?: unknown; gpus?: unknown };
+type PartialWorkload = { services?: unknown; jobs?: unknown; daemons?: unknown; team?: unknown };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function records(value: unknown): PartialTask[] {
+  return Array.isArray(value) ? value.map((v) => (isRecord(v) ? (v as PartialTask) : {})) : [];
+}
+
+/**
+ * Checks that span several fields. zod skips refinements once a field has failed, so the loader also
+ * runs these on the raw input to report every problem at once; the data may be partly invalid here,
+ * hence the defensive reads.
+ */
+export function crossFieldProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  if (!isRecord(raw)) return problems;
+  const w = raw as PartialWorkload;
+  const services = records(w.services);
+  const jobs = records(w.jobs);
+  const issue = (path: (string | number)[], message: string) => problems.push({ path, message });
+  if (Array.isArray(w.services ?? []) && Array.isArray(w.jobs ?? []) && services.length === 0 && jobs.length === 0) {
+    issue(['services'], 'add at least one service or one job');
+  }
+  const seen = new Map<string, string>();
+  const checkName = (kind: 'services' | 'jobs', index: number, n: unknown) => {
+    if (typeof n !== 'string') return;
+    const first = seen.get(n);
+    if (first) issue([kind, index, 'name'], `"${n}" is already used by ${first}; names must be unique`);
+    else seen.set(n, `${kind}[${index}]`);
+  };
+  services.forEach((s, i) => {
+    checkName('services', i, s.name);
+    const replicas = typeof s.replicas === 'number' ? s.replicas : undefined;
+    const peak = typeof s.peakReplicas === 'number' ? s.peakReplicas : undefined;
+    if (peak !== undefined && replicas !== undefined && peak < replicas) {
+      issue(['services', i, 'peakReplicas'], `peakReplicas (${peak}) must be at least replicas (${replicas})`);
     }
-    const seen = new Map<string, string>();
-    const checkName = (kind: 'services' | 'jobs', index: number, n: string) => {
-      const first = seen.get(n);
-      if (first) ctx.addIssue({ code: 'custom', path: [kind, index, 'name'], message: `"${n}" is already used by ${first}; names must be unique` });
-      else seen.set(n, `${kind}[${index}]`);
-    };
-    w.services.forEach((s, i) => {
-      checkName('services', i, s.name);
-      if (s.peakReplicas !== undefined && s.peakReplicas < s.replicas) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'peakReplicas'], message: `peakReplicas (${s.peakReplicas}) must be at least replicas (${s.replicas})` });
-      }
-      if (s.peakReplicas !== undefined && s.peakReplicas > s.replicas && s.peakHoursPerDay === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'peakHoursPerDay'], message: 'peakHoursPerDay is required when peakReplicas > replicas (how many hours a day the peak lasts)' });
-      }
-    });
-    w.jobs.forEach((j, i) => checkName('jobs', i, j.name));
-    [...w.services.map((s, i) => ['services', i, s] as const), ...w.jobs.map((j, i) => ['jobs', i, j] as const)].forEach(
-      ([kind, i, t]) => {
-        if (t.os === 'windows' && t.arch === 'arm64') {
-          ctx.addIssue({ code: 'custom', path: [kind, i, 'arch'], message: 'Windows containers run on x86_64 only on ECS and EKS; use arch: x86_64' });
-        }
-        if (t.os === 'windows' && t.gpus > 0) {
-          ctx.addIssue({ code: 'custom', path: [kind, i, 'gpus'], message: 'GPU tasks are modelled for Linux only; use os: linux' });
-        }
-      },
-    );
-    const daemonNames = new Set<string>();
-    w.daemons.forEach((d, i) => {
-      if (daemonNames.has(d.name)) ctx.addIssue({ code: 'custom', path: ['daemons', i, 'name'], message: `"${d.name}" is already used by another daemon` });
-      daemonNames.add(d.name);
-    });
-    if (w.team.platformEngineers > w.team.engineers) {
-      ctx.addIssue({ code: 'custom', path: ['team', 'platformEngineers'], message: `platformEngineers (${w.team.platformEngineers}) cannot exceed engineers (${w.team.engineers}); engineers counts everyone` });
+    if (peak !== undefined && replicas !== undefined && peak > replicas && s.peakHoursPerDay === undefined) {
+      issue(['services', i, 'peakHoursPerDay'], 'peakHoursPerDay is required when peakReplicas > replicas (how many hours a day the peak lasts)');
     }
   });
+  jobs.forEach((j, i) => checkName('jobs', i, j.name));
+  for (const [kind, list] of [['services', services], ['jobs', jobs]] as const) {
+    list.forEach((t, i) => {
+      if (t.os === 'windows' && t.arch === 'arm64') issue([kind, i, 'arch'], 'Windows containers run on x86_64 only on ECS and EKS; use arch: x86_64');
+      if (t.os === 'windows' && typeof t.gpus === 'number' && t.gpus > 0) issue([kind, i, 'gpus'], 'GPU tasks are modelled for Linux only; use os: linux');
+    });
+  }
+  const daemonNames = new Set<string>();
+  records(w.daemons).forEach((d, i) => {
+    if (typeof d.name !== 'string') return;
+    if (daemonNames.has(d.name)) issue(['daemons', i, 'name'], `"${d.name}" is already used by another daemon`);
+    daemonNames.add(d.name);
+  });
+  const team = isRecord(w.team) ? w.team : {};
+  if (typeof team.platformEngineers === 'number' && typeof team.engineers === 'number' && team.platformEngineers > team.engineers) {
+    issue(['team', 'platformEngineers'], `platformEngineers (${team.platformEngineers}) cannot exceed engineers (${team.engineers}); engineers counts everyone`);
+  }
+  return problems;
+}
 
 /** What a user writes: every defaulted field optional. */
 export type WorkloadInput = z.input<typeof WorkloadSchema>;

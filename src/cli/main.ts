@@ -1,0 +1,50 @@
+/**
+ * The one error boundary: runs the program and turns every outcome into an exit code (SPEC §2).
+ * Expected errors print one clear message; unexpected ones ask for a bug report and show a stack
+ * trace only when DEBUG is set.
+ */
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { CliError, ExitCode, formatProblems, InputError } from './errors.js';
+import { processContext, type CliContext } from './io.js';
+import { createProgram, type ProgramDeps } from './program.js';
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[], ctx: CliContext = processContext(), deps: Partial<ProgramDeps> = {}): Promise<number> {
+  const program = createProgram(ctx, { version: deps.version ?? toolVersion(), ...deps });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, ctx);
+  }
+}
+
+function report(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    // Help and --version are "errors" only to commander; bad flags are usage errors (exit 2).
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof InputError) {
+    ctx.stderr.write(`${formatProblems(error.file, error.problems)}\n`);
+    ctx.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${error.file}; see \`ecs-or-eks init\` for a commented template.\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CliError) {
+    ctx.stderr.write(error.exitCode === ExitCode.interrupted ? 'cancelled\n' : `error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`internal error: ${message}\nThis is a bug in ecs-or-eks; please report it with the command you ran.${ctx.env.DEBUG ? '' : ' Set DEBUG=1 to see the stack trace.'}\n`);
+  if (ctx.env.DEBUG && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,82 @@
+/**
+ * Chooses the price book for a run (SPEC §5): a fresh cache if present, else the bundled snapshot;
+ * `--prices live` fetches from the Price List API and fails hard (exit 3) if that fails.
+ */
+import { readFileSync } from 'node:fs';
+import type { PriceSnapshot, PriceBook, RegionPrices } from '../pricing/price-book.js';
+import { resolvePriceBook } from '../pricing/index.js';
+import { fetchRegionPrices } from '../pricing/live/fetch.js';
+import type { PriceSourceKind } from '../schema/enums.js';
+import { PriceSourceError } from './errors.js';
+import type { CliContext } from './io.js';
+import { readPriceCache, writePriceCache } from './price-cache.js';
+
+let snapshotMemo: PriceSnapshot | undefined;
+
+/** The bundled snapshot, shipped in the package at `data/price-snapshot.json`. */
+export function loadSnapshot(): PriceSnapshot {
+  snapshotMemo ??= JSON.parse(readFileSync(new URL('../../data/price-snapshot.json', import.meta.url), 'utf8')) as PriceSnapshot;
+  return snapshotMemo;
+}
+
+export interface PriceChoice {
+  mode: PriceSourceKind | undefined;
+  region: string;
+  /** Instance types the live fetch should price (the candidates the model will consider). */
+  instanceTypes?: string[];
+}
+
+export interface LiveFetcher {
+  (region: string, options: { instanceTypes?: string[]; onProgress?: (message: string) => void }): Promise<RegionPrices>;
+}
+
+export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetchLive: LiveFetcher = fetchRegionPrices): Promise<PriceBook> {
+  const snapshot = loadSnapshot();
+  const { region } = choice;
+  const cacheHit = () => readPriceCache(region, ctx.env, ctx.now());
+
+  if (choice.mode === 'snapshot') return resolvePriceBook(snapshot, region, { source: 'snapshot' });
+
+  if (choice.mode === 'live') {
+    let prices: RegionPrices;
+    try {
+      prices = await fetchLive(region, { instanceTypes: choice.instanceTypes });
+    } catch (error) {
+      throw new PriceSourceError(`live prices for ${region} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const fetchedAt = ctx.now().toISOString();
+    const warnings: string[] = [];
+    try {
+      writePriceCache({ schemaVersion: 1, region, fetchedAt, prices }, ctx.env);
+    } catch (error) {
+      warnings.push(`could not write the price cache: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return resolvePriceBook(snapshot, region, { source: 'live', overlay: prices, asOf: fetchedAt.slice(0, 10), warnings });
+  }
+
+  const cached = cacheHit();
+  if (choice.mode === 'cache') {
+    if (!cached) {
+      return resolvePriceBook(snapshot, region, {
+        source: 'snapshot',
+        warnings: [`no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`],
+      });
+    }
+    return resolvePriceBook(snapshot, region, {
+      source: 'cache',
+      overlay: cached.entry.prices,
+      asOf: cached.entry.fetchedAt.slice(0, 10),
+      warnings: cached.stale ? [staleWarning(region, cached.entry.fetchedAt)] : [],
+    });
+  }
+
+  // Default: a fresh cache wins; a stale one is ignored in favour of the dated snapshot.
+  if (cached && !cached.stale) {
+    return resolvePriceBook(snapshot, region, { source: 'cache', overlay: cached.entry.prices, asOf: cached.entry.fetchedAt.slice(0, 10) });
+  }
+  return resolvePriceBook(snapshot, region, { source: 'snapshot' });
+}
+
+function staleWarning(region: string, fetchedAt: string): string {
+  return `cached prices for ${region} were fetched ${fetchedAt.slice(0, 10)}, more than 7 days ago; run \`ecs-or-eks prices refresh --region ${region}\``;
+}

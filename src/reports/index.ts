@@ -1,0 +1,25 @@
+/** One signature for every report: `(advice, options) → string`, chosen by `--format`. */
+import type { Advice } from '../core/advice.js';
+import type { OutputFormat } from '../schema/enums.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export interface ReportOptions {
+  color?: boolean;
+  explain?: boolean;
+  width?: number;
+}
+
+export function renderReport(advice: Advice, format: OutputFormat, options: ReportOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return renderJson(advice, options);
+    case 'markdown':
+      return renderMarkdown(advice, options);
+    case 'table':
+      return renderTable(advice, options);
+  }
+}
+
+export { renderJson, renderMarkdown, renderTable };

@@ -1,0 +1,161 @@
+/**
+ * Renderers for the secondary commands: `diff`, `prices show`, `rules` and `cases`. Pure functions
+ * from data to a string, like the advice reports.
+ */
+import Table from 'cli-table3';
+import type { Advice } from '../core/advice.js';
+import type { PriceBook, SourcedPrice } from '../pricing/price-book.js';
+import { CASE_STUDIES, RULES } from '../rules/index.js';
+import { OPTION_NAMES, type OutputFormat } from '../schema/enums.js';
+import { money, signed, unitPrice } from './format.js';
+
+export interface NamedAdvice {
+  name: string;
+  advice: Advice;
+}
+
+export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat): string {
+  const rows = a.advice.options.map((oa) => {
+    const ob = b.advice.options.find((o) => o.id === oa.id);
+    const before = oa.monthlyCost.total;
+    const after = ob?.monthlyCost.total ?? 0;
+    return {
+      option: oa.id,
+      name: oa.name,
+      before: { eligible: oa.eligible, score: oa.score, rank: oa.rank, monthly: before },
+      after: { eligible: ob?.eligible ?? false, score: ob?.score ?? 0, rank: ob?.rank ?? 0, monthly: after },
+      monthlyChange: Math.round((after - before) * 100) / 100,
+    };
+  });
+  const recA = a.advice.recommendation.option;
+  const recB = b.advice.recommendation.option;
+  if (format === 'json') {
+    return `${JSON.stringify(
+      {
+        schemaVersion: 1,
+        a: { file: a.name, recommendation: recA },
+        b: { file: b.name, recommendation: recB },
+        recommendationChanged: recA !== recB,
+        options: rows,
+      },
+      null,
+      2,
+    )}\n`;
+  }
+  const headline =
+    recA === recB
+      ? `Recommendation unchanged: ${OPTION_NAMES[recA]} (${recA}).`
+      : `Recommendation changes: ${OPTION_NAMES[recA]} (${recA}) → ${OPTION_NAMES[recB]} (${recB}).`;
+  const cell = (e: boolean, s: number) => (e ? String(s) : 'blocked');
+  if (format === 'markdown') {
+    const lines = [`# ${a.name} → ${b.name}`, '', headline, '', '| Option | Score | Monthly (A) | Monthly (B) | Change |', '|---|---:|---:|---:|---:|'];
+    for (const r of rows) {
+      lines.push(`| ${r.name} | ${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)} | ${money(r.before.monthly)} | ${money(r.after.monthly)} | ${signedMoney(r.monthlyChange)} |`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+  const table = new Table({ head: ['Option', 'Score A → B', 'Monthly A', 'Monthly B', 'Change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right', 'right'] });
+  for (const r of rows) table.push([r.name, `${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)}`, money(r.before.monthly), money(r.after.monthly), signedMoney(r.monthlyChange)]);
+  return `${a.name} → ${b.name}\n${headline}\n${table.toString()}\n`;
+}
+
+function signedMoney(value: number): string {
+  return value > 0 ? `+${money(value)}` : value < 0 ? `−${money(-value)}` : money(0);
+}
+
+export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): string {
+  const { prices } = book;
+  const rows: Array<{ item: string; price: SourcedPrice | undefined; unit: string }> = [
+    { item: 'Fargate Linux/x86 vCPU', price: prices.fargate.linuxX86?.vcpuHour, unit: 'per vCPU-hour' },
+    { item: 'Fargate Linux/x86 memory', price: prices.fargate.linuxX86?.gbHour, unit: 'per GB-hour' },
+    { item: 'Fargate Linux/ARM vCPU', price: prices.fargate.linuxArm?.vcpuHour, unit: 'per vCPU-hour' },
+    { item: 'Fargate Linux/ARM memory', price: prices.fargate.linuxArm?.gbHour, unit: 'per GB-hour' },
+    { item: 'Fargate Windows vCPU', price: prices.fargate.windows?.vcpuHour, unit: 'per vCPU-hour' },
+    { item: 'Fargate Windows OS licence', price: prices.fargate.windows?.osLicenseVcpuHour, unit: 'per vCPU-hour' },
+    { item: 'Fargate Windows memory', price: prices.fargate.windows?.gbHour, unit: 'per GB-hour' },
+    { item: 'Fargate ephemeral storage > 20 GiB', price: prices.fargate.ephemeralStorageGbHour, unit: 'per GB-hour' },
+    { item: 'Fargate Spot x86 vCPU', price: prices.fargate.spotX86?.vcpuHour, unit: 'per vCPU-hour' },
+    { item: 'Fargate Spot x86 memory', price: prices.fargate.spotX86?.gbHour, unit: 'per GB-hour' },
+    { item: 'Fargate Spot ARM vCPU', price: prices.fargate.spotArm?.vcpuHour, unit: 'per vCPU-hour' },
+    { item: 'Fargate Spot ARM memory', price: prices.fargate.spotArm?.gbHour, unit: 'per GB-hour' },
+    { item: 'EKS control plane (standard support)', price: prices.eks.controlPlaneHour, unit: 'per cluster-hour' },
+    { item: 'EKS control plane (extended support)', price: prices.eks.extendedSupportHour, unit: 'per cluster-hour' },
+  ];
+  const ec2 = Object.entries(prices.ec2.onDemandHour).sort(([x], [y]) => x.localeCompare(y));
+  if (format === 'json') {
+    return `${JSON.stringify(
+      {
+        source: book.source,
+        asOf: book.asOf,
+        region: book.region,
+        currency: 'USD',
+        prices: rows.filter((r) => r.price).map((r) => ({ item: r.item, unit: r.unit, ...r.price })),
+        ec2OnDemandHour: Object.fromEntries(ec2),
+        estimates: book.estimates,
+        warnings: book.warnings,
+      },
+      null,
+      2,
+    )}\n`;
+  }
+  const table = new Table({ head: ['Item', 'USD', 'Unit', 'Source', 'As of'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'left', 'left', 'left'] });
+  for (const r of rows) {
+    table.push([r.item, r.price ? unitPrice(r.price.usd) : 'unknown', r.unit, r.price ? `${r.price.source}${r.price.estimate ? ' (estimate)' : ''}` : '—', r.price?.asOf ?? '—']);
+  }
+  const estimated = ec2.filter(([, p]) => p.estimate).length;
+  const lines = [
+    `Prices for ${book.region}: source ${book.source}, as of ${book.asOf}`,
+    table.toString(),
+    `EC2 on-demand (Linux, shared tenancy): ${ec2.length} instance types${estimated > 0 ? `, ${estimated} of them estimated` : ''}; e.g. ${ec2
+      .filter(([t]) => ['m7g.large', 'm7i.large', 'c7g.large', 'm6i.large', 'g5.xlarge'].includes(t))
+      .map(([t, p]) => `${t} ${unitPrice(p.usd)}/h`)
+      .join(', ')}`,
+  ];
+  for (const e of book.estimates) lines.push(`* ${e.item}: ${e.reason} ${e.fix}`);
+  for (const w of book.warnings) lines.push(`warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderRules(format: OutputFormat, width = 100): string {
+  if (format === 'json') return `${JSON.stringify(RULES.map(describeRuleForListing), null, 2)}\n`;
+  const rules = RULES.map(describeRuleForListing);
+  if (format === 'markdown') {
+    const lines = ['| Rule | Triggers when | Effect | Source |', '|---|---|---|---|'];
+    for (const r of rules) lines.push(`| \`${r.id}\` | ${r.trigger} | ${r.effect} | ${r.source} |`);
+    return `${lines.join('\n')}\n`;
+  }
+  const table = new Table({
+    head: ['Rule', 'Triggers when', 'Effect', 'Source'],
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [22, Math.floor((width - 30) * 0.35), Math.floor((width - 30) * 0.35), Math.floor((width - 30) * 0.3)],
+  });
+  for (const r of rules) table.push([r.id, r.trigger, r.effect, r.source]);
+  return `${table.toString()}\n${rules.length} rules. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.\n`;
+}
+
+function describeRuleForListing(rule: (typeof RULES)[number]): { id: string; trigger: string; effect: string; source: string } {
+  const r = rule as unknown as { id: string; trigger?: string; description?: string; effects?: Record<string, number | 'blocker'>; source?: string; reason?: string };
+  const effect = Object.entries(r.effects ?? {})
+    .map(([id, e]) => `${id} ${e === 'blocker' ? 'blocked' : signed(e)}`)
+    .join(', ');
+  return { id: r.id, trigger: r.trigger ?? r.description ?? r.reason ?? '', effect, source: r.source ?? '' };
+}
+
+export function renderCases(format: OutputFormat, width = 100): string {
+  const cases = CASE_STUDIES as unknown as Array<{ id: string; name?: string; option: keyof typeof OPTION_NAMES; traits?: string[]; lesson?: string; source?: string }>;
+  if (format === 'json') return `${JSON.stringify(cases, null, 2)}\n`;
+  if (format === 'markdown') {
+    const lines = ['| Case | Chose | Traits | Lesson | Source |', '|---|---|---|---|---|'];
+    for (const c of cases) lines.push(`| ${c.name ?? c.id} (\`${c.id}\`) | ${OPTION_NAMES[c.option]} | ${(c.traits ?? []).join('; ')} | ${c.lesson ?? ''} | ${c.source ?? ''} |`);
+    return `${lines.join('\n')}\n`;
+  }
+  const table = new Table({
+    head: ['Case', 'Chose', 'Traits', 'Lesson', 'Source'],
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [16, 18, Math.floor((width - 48) * 0.3), Math.floor((width - 48) * 0.4), Math.floor((width - 48) * 0.3)],
+  });
+  for (const c of cases) table.push([c.name ?? c.id, OPTION_NAMES[c.option], (c.traits ?? []).join('; '), c.lesson ?? '', c.source ?? '']);
+  return `${table.toString()}\n`;
+}
