@@ -1,0 +1,234 @@
+/**
+ * The thin prompt adapter (code-style anchors §8 item 10). The interview talks only to `Prompter`, so
+ * unit tests can script it, and the terminal implementation is a few lines over `@inquirer/prompts`.
+ */
+import { styleText } from 'node:util';
+import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
+
+/** Either `true` or the message to show under the prompt (the schema's own wording). */
+export type Verdict = true | string;
+
+export interface Choice<T extends string> {
+  value: T;
+  /** What the user sees in the list. */
+  name: string;
+  /** Shown under the list while the choice is highlighted. */
+  description?: string;
+  /** Checkbox only: ticked at the start. */
+  checked?: boolean;
+}
+
+interface QuestionBase {
+  /** A stable id (`service.cpu`, `team.engineers` …): scripted tests answer by id, not by wording. */
+  id: string;
+  message: string;
+  /** The one-line "why we ask", shown with the question. */
+  why: string;
+}
+
+export interface InputQuestion extends QuestionBase {
+  default: string;
+  validate?: (value: string) => Verdict;
+}
+
+export interface NumberQuestion extends QuestionBase {
+  default: number;
+  validate?: (value: number) => Verdict;
+}
+
+export interface ConfirmQuestion extends QuestionBase {
+  default: boolean;
+}
+
+export interface SelectQuestion<T extends string> extends QuestionBase {
+  choices: readonly Choice<T>[];
+  default: T;
+}
+
+export interface CheckboxQuestion<T extends string> extends QuestionBase {
+  choices: readonly Choice<T>[];
+  validate?: (values: readonly T[]) => Verdict;
+}
+
+/** Everything the interview needs from a terminal. Each method resolves with a valid answer. */
+export interface Prompter {
+  input(question: InputQuestion): Promise<string>;
+  number(question: NumberQuestion): Promise<number>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+  select<T extends string>(question: SelectQuestion<T>): Promise<T>;
+  checkbox<T extends string>(question: CheckboxQuestion<T>): Promise<T[]>;
+}
+
+/** Where the prompts read and write; the CLI passes `{ output: process.stderr }` so stdout stays for the report. */
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+  clearPromptOnDone?: boolean;
+}
+
+/**
+ * The "why we ask" line sits above the question while it is open and disappears once answered, so
+ * the finished transcript is one line per answer. `@inquirer/prompts` has no help line for
+ * input/number/confirm, so it goes in the prefix, which every prompt renders first.
+ */
+function whyTheme(why: string) {
+  return {
+    prefix: {
+      idle: `${styleText('dim', `  ${why}`)}\n${styleText('blue', '?')}`,
+      done: styleText('green', '✔'),
+    },
+  };
+}
+
+/** The real terminal prompter, built on `@inquirer/prompts`. Ctrl-C rejects with `ExitPromptError`. */
+export function createInquirerPrompter(context: PromptContext = {}): Prompter {
+  // @inquirer's Context wants concrete stream classes; ours are structurally the same.
+  const ctx = context as Parameters<typeof input>[1];
+  return {
+    input: (q) =>
+      input(
+        {
+          message: q.message,
+          default: q.default === '' ? undefined : q.default,
+          theme: whyTheme(q.why),
+          ...(q.validate ? { validate: q.validate } : {}),
+        },
+        ctx,
+      ),
+    number: async (q) => {
+      const answer = await number(
+        {
+          message: q.message,
+          default: q.default,
+          required: true,
+          step: 'any',
+          theme: whyTheme(q.why),
+          ...(q.validate ? { validate: q.validate } : {}),
+        },
+        ctx,
+      );
+      return answer;
+    },
+    confirm: (q) => confirm({ message: q.message, default: q.default, theme: whyTheme(q.why) }, ctx),
+    select: <T extends string>(q: SelectQuestion<T>) =>
+      select<T>(
+        {
+          message: q.message,
+          default: q.default,
+          choices: q.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
+          theme: whyTheme(q.why),
+        },
+        ctx,
+      ),
+    checkbox: <T extends string>(q: CheckboxQuestion<T>) =>
+      checkbox<T>(
+        {
+          message: q.message,
+          choices: q.choices.map((c) => ({
+            value: c.value,
+            name: c.name,
+            checked: c.checked ?? false,
+            ...(c.description ? { description: c.description } : {}),
+          })),
+          theme: whyTheme(q.why),
+          ...(q.validate ? { validate: (picked: readonly { value: T }[]) => q.validate!(picked.map((p) => p.value)) } : {}),
+        },
+        ctx,
+      ),
+  };
+}
+
+/** True for the errors a prompt throws when the user presses Ctrl-C or the prompt is aborted. */
+export function isPromptCancelled(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+/** An answer a script gives; `undefined` (or the key missing) means "press Enter" (take the default). */
+export type ScriptedAnswer = string | number | boolean | readonly string[] | undefined;
+
+export interface ScriptedPrompter extends Prompter {
+  /** Ids of the questions asked, in order. */
+  readonly asked: string[];
+  /** Validation messages met while answering (for scripts that give a bad answer first). */
+  readonly rejected: { id: string; answer: ScriptedAnswer; message: string }[];
+}
+
+/**
+ * A prompter that answers from a script, for tests and for driving the interview without a terminal.
+ * Keys are question ids (`service.cpu`), or `id#n` for the n-th time a looped question is asked
+ * (`service.name#2`). A value is one answer, or `{ attempts: [...] }` tried in order: a rejected answer
+ * is recorded in `rejected` and the next one is tried, as a user would retype. A question the script
+ * does not mention takes its default (Enter), unless `strict` is set: then it fails the run.
+ */
+export function createScriptedPrompter(
+  script: Record<string, ScriptedAnswer | { attempts: readonly ScriptedAnswer[] }>,
+  options: { strict?: boolean } = {},
+): ScriptedPrompter {
+  const asked: string[] = [];
+  const rejected: ScriptedPrompter['rejected'] = [];
+  const seen = new Map<string, number>();
+
+  /** The attempts for the n-th time (1-based) `id` is asked: `id#n` first, then `id`. */
+  function attemptsFor(id: string, n: number): readonly ScriptedAnswer[] {
+    const key = `${id}#${n}` in script ? `${id}#${n}` : id in script ? id : undefined;
+    if (key === undefined) {
+      if (options.strict) throw new Error(`unexpected question "${id}" (not in the script)`);
+      return [undefined];
+    }
+    const entry = script[key];
+    if (entry !== null && typeof entry === 'object' && 'attempts' in entry) return entry.attempts;
+    return [entry as ScriptedAnswer];
+  }
+
+  function answer<V>(id: string, fallback: V, coerce: (a: Exclude<ScriptedAnswer, undefined>) => V, validate?: (v: V) => Verdict): V {
+    asked.push(id);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    for (const attempt of attemptsFor(id, n)) {
+      const value = attempt === undefined ? fallback : coerce(attempt);
+      const verdict = validate ? validate(value) : true;
+      if (verdict === true) return value;
+      rejected.push({ id, answer: attempt, message: verdict });
+    }
+    throw new Error(`question "${id}": every scripted answer was rejected (${rejected.at(-1)?.message ?? ''})`);
+  }
+
+  return {
+    asked,
+    rejected,
+    input: async (q) => answer(q.id, q.default, (a) => String(a), q.validate),
+    number: async (q) =>
+      answer(
+        q.id,
+        q.default,
+        (a) => {
+          const n = typeof a === 'number' ? a : Number(a);
+          if (Number.isNaN(n)) throw new Error(`question "${q.id}": scripted answer ${String(a)} is not a number`);
+          return n;
+        },
+        q.validate,
+      ),
+    confirm: async (q) => answer(q.id, q.default, (a) => a === true || a === 'y' || a === 'yes'),
+    select: async <T extends string>(q: SelectQuestion<T>) =>
+      answer<T>(q.id, q.default, (a) => {
+        const hit = q.choices.find((c) => c.value === a);
+        if (!hit) throw new Error(`question "${q.id}": ${String(a)} is not one of ${q.choices.map((c) => c.value).join(', ')}`);
+        return hit.value;
+      }),
+    checkbox: async <T extends string>(q: CheckboxQuestion<T>) =>
+      answer<T[]>(
+        q.id,
+        q.choices.filter((c) => c.checked).map((c) => c.value),
+        (a) => {
+          const list = Array.isArray(a) ? a : [String(a)];
+          return list.map((v) => {
+            const hit = q.choices.find((c) => c.value === v);
+            if (!hit) throw new Error(`question "${q.id}": ${String(v)} is not one of ${q.choices.map((c) => c.value).join(', ')}`);
+            return hit.value;
+          });
+        },
+        q.validate,
+      ),
+  };
+}
