@@ -172,7 +172,7 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
       reject(
         new LivePriceError(
           'timeout',
-          `the AWS Price List API (pricing endpoint ${endpointRegion}) did not return prices for ${region} within ${Math.round(timeoutMs / 1000)} s; retry later or use --prices snapshot`,
+          `the AWS Price List API (pricing endpoint ${endpointRegion}) did not return prices for ${region} within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; retry later or use --prices snapshot`,
         ),
       );
     }, timeoutMs);

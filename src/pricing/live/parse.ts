@@ -253,7 +253,8 @@ type Partial3 = { vcpuHour?: SourcedPrice; gbHour?: SourcedPrice; osLicenseVcpuH
 
 /**
  * Parses `PriceList` items (any mix of services) for one region into a `RegionPrices`.
- * Items whose `regionCode` names another region are skipped. A rate pair (vCPU + GB) is only
+ * Items whose `regionCode` names another region are skipped; items without one (price lists
+ * before 2021) are trusted to be for `region`, since every live query filters on it. A rate pair (vCPU + GB) is only
  * set when both halves were found; Windows also needs its OS licence rate.
  *
  * `extendedSupportHour` is the *total* per cluster-hour on extended support (standard fee plus
