@@ -246,11 +246,10 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     ...text('workload.kinds'),
     choices: KIND_CHOICES,
     validate: (picked): Verdict => {
-      const placeholder = { name: 'placeholder', cpu: 1, memory: 1 };
       const candidate = {
         ...asInput(),
-        services: picked.includes('services') ? [{ ...placeholder, replicas: 1 }] : [],
-        jobs: picked.includes('jobs') ? [{ ...placeholder, runsPerDay: 1, minutesPerRun: 1 }] : [],
+        services: picked.includes('services') ? [{ name: 'a-service', cpu: 1, memory: 1, replicas: 1 }] : [],
+        jobs: picked.includes('jobs') ? [{ name: 'a-job', cpu: 1, memory: 1, runsPerDay: 1, minutesPerRun: 1 }] : [],
       };
       return verdictAt(candidate, [['services'], ['jobs']]);
     },
