@@ -4,9 +4,15 @@
  * overall timeout and every typed failure. No request leaves 127.0.0.1 (IMDS disabled, no
  * shared config files).
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PricingClient } from '@aws-sdk/client-pricing';
 import { fetchRegionPrices, liveQueries, LivePriceError, pricingEndpointRegion, PER_TYPE_QUERY_LIMIT } from '../../src/pricing/live/fetch.js';
+import { readPriceCache, writePriceCache } from '../../src/cli/price-cache.js';
 import { ACCESS_DENIED, AWS_ENV_TO_CLEAR, THROTTLING, startPriceListServer, type PriceListServer } from './pricelist-server.js';
 
 let server: PriceListServer;
@@ -187,5 +193,44 @@ describe('fetchRegionPrices (real SDK, local server)', () => {
     const again = await fetchRegionPrices('us-east-1', { client, instanceTypes: ['t3.medium'] });
     expect(again.ec2.onDemandHour['t3.medium']?.usd).toBe(0.0416);
     client.destroy();
+  });
+});
+
+describe('endpoint configuration and reuse', () => {
+  it('honours the global AWS_ENDPOINT_URL too', async () => {
+    delete process.env['AWS_ENDPOINT_URL_PRICING'];
+    process.env['AWS_ENDPOINT_URL'] = server.url;
+    const prices = await fetchRegionPrices('us-east-1', { instanceTypes: ['m5.large'] });
+    expect(prices.ec2.onDemandHour['m5.large']?.usd).toBe(0.096);
+    expect(server.requests.length).toBeGreaterThan(0);
+  });
+
+  it('serves a child process given server.env() (how the built CLI is tested)', async () => {
+    const script = [
+      "import { PricingClient, GetProductsCommand } from '@aws-sdk/client-pricing';",
+      "const c = new PricingClient({ region: 'us-east-1', maxAttempts: 1 });",
+      "const out = await c.send(new GetProductsCommand({ ServiceCode: 'AmazonEKS', Filters: [{ Type: 'TERM_MATCH', Field: 'regionCode', Value: 'us-east-1' }] }));",
+      'console.log(out.PriceList.length, Boolean(out.NextToken));',
+    ].join('\n');
+    const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], ...server.env() };
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, cwd: process.cwd() });
+    expect(stdout.trim()).toBe('3 true');
+  });
+
+  it('refresh flow: live fetch → atomic cache write → fresh cache read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-or-eks-refresh-'));
+    try {
+      const env = { ECS_OR_EKS_CACHE_DIR: dir };
+      const now = new Date('2026-10-01T00:00:00Z');
+      const prices = await fetchRegionPrices('ap-northeast-1', {});
+      writePriceCache({ schemaVersion: 1, region: 'ap-northeast-1', fetchedAt: now.toISOString(), prices }, env);
+      const read = readPriceCache('ap-northeast-1', env, now);
+      expect(read?.stale).toBe(false);
+      expect(read?.entry.prices).toEqual(prices);
+      expect(read?.entry.prices.fargate.linuxX86?.vcpuHour.usd).toBe(0.05056);
+      expect(server.requests.every((r) => /\/ap-south-1\/pricing\//.test(r.authorization))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

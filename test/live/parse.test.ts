@@ -160,6 +160,16 @@ describe('parsePriceList', () => {
     expect(parsePriceList('eu-west-1', [realEc2M5Large()]).prices.ec2.onDemandHour['m5.large']?.usd).toBe(0.096);
   });
 
+  it('resolves two SKUs for one slot to the newer publication, with one summary warning', () => {
+    const older = realEc2M5Large();
+    const newer = JSON.parse(JSON.stringify(older).replace('0.0960000000', '0.0990000000').replace('2020-07-09T22:30:13Z', '2026-09-09T00:00:00Z')) as unknown;
+    for (const items of [[older, newer], [newer, older]]) {
+      const { prices, warnings } = parsePriceList('us-east-1', items);
+      expect(prices.ec2.onDemandHour['m5.large']).toEqual({ usd: 0.099, source: 'live', asOf: '2026-09-09' });
+      expect(warnings).toEqual(['1 price(s) appeared twice with different values (EC2 m5.large 0.096 vs 0.099); used the newer publication'.replace('0.096 vs 0.099', items[0] === older ? '0.096 vs 0.099' : '0.099 vs 0.096')]);
+    }
+  });
+
   it('counts undecodable items instead of crashing', () => {
     const { warnings, skipped } = parsePriceList('us-east-1', ['garbage', 7, ...realEcsStrings()]);
     expect(skipped).toBe(3); // 2 bad + the $0 metering SKU

@@ -269,11 +269,12 @@ export function parsePriceList(region: string, items: readonly unknown[], source
   const fargate: Partial<Record<FargateFamily, Partial3>> = {};
   let extendedSurcharge: SourcedPrice | undefined;
 
+  const conflicts: string[] = [];
   const set = <K extends string>(bag: Partial<Record<K, SourcedPrice>>, key: K, price: SourcedPrice, what: string): void => {
     const existing = bag[key];
     if (existing && existing.usd !== price.usd) {
-      // Two SKUs for one slot: keep the newer publication, say so.
-      warnings.push(`${what}: two prices in the price list (${existing.usd} and ${price.usd}); using the newer one`);
+      // Two SKUs for one slot: keep the newer publication (the first on a tie), and report it.
+      conflicts.push(`${what} ${existing.usd} vs ${price.usd}`);
       if (existing.asOf >= price.asOf) return;
     }
     bag[key] = price;
@@ -356,6 +357,11 @@ export function parsePriceList(region: string, items: readonly unknown[], source
     } else {
       warnings.push('EKS extended support: surcharge found but no standard control-plane fee; ignoring it');
     }
+  }
+  if (conflicts.length > 0) {
+    const shown = conflicts.slice(0, 3).join('; ');
+    const more = conflicts.length > 3 ? ` and ${conflicts.length - 3} more` : '';
+    warnings.push(`${conflicts.length} price(s) appeared twice with different values (${shown}${more}); used the newer publication`);
   }
   if (badItems > 0) warnings.push(`${badItems} price list item(s) could not be decoded and were ignored`);
   return { prices, warnings, mapped, skipped: skipped + badItems };
