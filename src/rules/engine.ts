@@ -1,0 +1,185 @@
+/**
+ * The engine: run every rule against the workload, turn effects into blockers and reasons, add the
+ * cost contribution, and rank. Pure and deterministic: no clock, no randomness, stable ordering.
+ */
+import type { Blocker, OptionPricing, Reason, RuleTrace } from '../core/advice.js';
+import { OPTION_IDS, OPTION_NAMES, type OptionId } from '../schema/enums.js';
+import type { Workload } from '../schema/workload.js';
+import { OPERATES } from './operates.js';
+import { COST_POINTS, COST_RULE, SCORING_RULES } from './rules.js';
+import { deriveTraits } from './traits.js';
+import type { Effects, Rule, RuleContext } from './types.js';
+
+/** Every option starts here; each fired rule adds or subtracts its points. The result is clamped to 0–100. */
+export const BASE_SCORE = 50;
+
+export interface OptionVerdict {
+  id: OptionId;
+  rank: number;
+  eligible: boolean;
+  /** 0–100: BASE_SCORE plus every reason's points, clamped; 0 when the option is blocked. */
+  score: number;
+  /** The score the option would have without its blockers (used to order blocked options). */
+  unblockedScore: number;
+  blockers: Blocker[];
+  reasons: Reason[];
+  operates: string[];
+}
+
+export interface RulesResult {
+  options: OptionVerdict[];
+  recommendation: { option: OptionId; runnerUp: OptionId | null; summary: string };
+  trace: RuleTrace[];
+}
+
+interface Work {
+  id: OptionId;
+  blockers: Blocker[];
+  reasons: Reason[];
+}
+
+export function evaluateRules(workload: Workload, pricing: Record<OptionId, OptionPricing>): RulesResult {
+  const ctx: RuleContext = { workload, traits: deriveTraits(workload), pricing };
+  const work = new Map<OptionId, Work>(OPTION_IDS.map((id) => [id, { id, blockers: [], reasons: [] }]));
+  const trace: RuleTrace[] = [];
+  const labels = new Map<string, string>();
+
+  for (const rule of SCORING_RULES) {
+    labels.set(rule.id, rule.label);
+    const outcome = rule.evaluate(ctx);
+    const effects: Effects = outcome.fired ? (outcome.effects ?? rule.effects) : {};
+    for (const id of OPTION_IDS) {
+      const effect = effects[id];
+      if (effect === undefined) continue;
+      const text = outcome.texts?.[id] ?? rule.reason;
+      const w = work.get(id)!;
+      if (effect === 'blocker') w.blockers.push({ rule: rule.id, text });
+      else w.reasons.push({ rule: rule.id, points: effect, text });
+    }
+    trace.push({ rule: rule.id, fired: outcome.fired, why: outcome.why, effects: { ...effects } });
+  }
+
+  // Blockers the pricing model found (e.g. task-too-large) that no rule has reported yet.
+  const extra: Effects = {};
+  for (const id of OPTION_IDS) {
+    const w = work.get(id)!;
+    for (const b of pricing[id]?.blockers ?? []) {
+      if (w.blockers.some((x) => x.rule === b.rule)) continue;
+      w.blockers.push({ rule: b.rule, text: b.text });
+      extra[id] = 'blocker';
+    }
+  }
+  const pricingFired = Object.keys(extra).length > 0;
+  trace.push({
+    rule: 'pricing-blockers',
+    fired: pricingFired,
+    why: pricingFired ? `the pricing model blocks ${Object.keys(extra).join(', ')}` : 'the pricing model reports no further blockers',
+    effects: extra,
+  });
+
+  // Cost: one contribution among the others, compared across the eligible options only.
+  labels.set(COST_RULE.id, COST_RULE.label);
+  trace.push(applyCost(work, pricing));
+
+  const scored = OPTION_IDS.map((id) => {
+    const w = work.get(id)!;
+    const unblockedScore = clamp(BASE_SCORE + w.reasons.reduce((a, r) => a + r.points, 0));
+    const eligible = w.blockers.length === 0;
+    return { ...w, eligible, unblockedScore, score: eligible ? unblockedScore : 0, cost: costOf(pricing[id]) };
+  });
+  const order = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    Number(b.eligible) - Number(a.eligible) ||
+    (a.eligible ? b.score - a.score : a.blockers.length - b.blockers.length || b.unblockedScore - a.unblockedScore) ||
+    a.cost - b.cost ||
+    OPTION_IDS.indexOf(a.id) - OPTION_IDS.indexOf(b.id);
+  const ranked = [...scored].sort(order);
+
+  const options: OptionVerdict[] = ranked.map((o, i) => ({
+    id: o.id,
+    rank: i + 1,
+    eligible: o.eligible,
+    score: o.score,
+    unblockedScore: o.unblockedScore,
+    blockers: o.blockers,
+    reasons: [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || b.points - a.points),
+    operates: [...OPERATES[o.id]],
+  }));
+
+  return { options, recommendation: recommend(options, pricing, labels), trace };
+}
+
+function applyCost(work: Map<OptionId, Work>, pricing: Record<OptionId, OptionPricing>): RuleTrace {
+  const priced = OPTION_IDS.filter((id) => work.get(id)!.blockers.length === 0 && Number.isFinite(costOf(pricing[id])) && costOf(pricing[id]) > 0);
+  if (priced.length === 0) return { rule: COST_RULE.id, fired: false, why: 'no eligible option has a price', effects: {} };
+  const cheapestId = [...priced].sort((a, b) => costOf(pricing[a]) - costOf(pricing[b]) || OPTION_IDS.indexOf(a) - OPTION_IDS.indexOf(b))[0]!;
+  const cheapest = costOf(pricing[cheapestId]);
+  const effects: Effects = {};
+  for (const id of priced) {
+    const cost = costOf(pricing[id]);
+    const premium = (cost - cheapest) / Math.max(cheapest, COST_POINTS.floorDollars);
+    const points = priced.length === 1 ? 0 : Math.max(-COST_POINTS.max, Math.min(COST_POINTS.max, Math.round(COST_POINTS.max - COST_POINTS.slope * premium)));
+    effects[id] = points;
+    const text =
+      priced.length === 1
+        ? `${money(cost)}/month; the only eligible option, so cost does not separate it.`
+        : cost - cheapest < 0.005
+          ? `${money(cost)}/month, the cheapest eligible option${id === cheapestId ? '' : ' (tied)'}.`
+          : `${money(cost)}/month, ${money(cost - cheapest)} (${Math.round(((cost - cheapest) / cheapest) * 100)} %) more than ${OPTION_NAMES[cheapestId]} at ${money(cheapest)}.`;
+    work.get(id)!.reasons.push({ rule: COST_RULE.id, points: points === 0 ? 0 : points, text });
+  }
+  return {
+    rule: COST_RULE.id,
+    fired: true,
+    why: `cheapest eligible: ${cheapestId} at ${money(cheapest)}/month; compared: ${priced.map((id) => `${id} ${money(costOf(pricing[id]))}`).join(', ')}`,
+    effects,
+  };
+}
+
+function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPricing>, labels: Map<string, string>): RulesResult['recommendation'] {
+  const eligible = options.filter((o) => o.eligible);
+  const top = options[0]!;
+  if (eligible.length === 0) {
+    const why = options.map((o) => `${OPTION_NAMES[o.id]} (${o.blockers.map((b) => b.rule).join(', ')})`).join('; ');
+    return {
+      option: top.id,
+      runnerUp: null,
+      summary: `No option is eligible: every one is blocked — ${why}. ${OPTION_NAMES[top.id]} has the fewest blockers; change the workload before choosing.`,
+    };
+  }
+  const winner = eligible[0]!;
+  const runnerUp = eligible[1] ?? null;
+  const strengths = winner.reasons.filter((r) => r.points > 0 && r.rule !== COST_RULE.id).slice(0, 3).map((r) => labels.get(r.rule) ?? r.rule);
+  const cost = costOf(pricing[winner.id]);
+  const costReason = winner.reasons.find((r) => r.rule === COST_RULE.id);
+  const costPhrase = !Number.isFinite(cost) || cost <= 0
+    ? ''
+    : costReason?.text.includes('cheapest eligible')
+      ? `; at ${money(cost)}/month it is also the cheapest eligible option`
+      : `; it costs ${money(cost)}/month${costReason ? ` (${costReason.text.replace(/^\$[\d,.]+\/month, /, '').replace(/\.$/, '')})` : ''}`;
+  const because = strengths.length > 0 ? ` on ${joinAnd(strengths)}` : '';
+  let summary = `${OPTION_NAMES[winner.id]} scores ${winner.score}/100${because}${costPhrase}.`;
+  if (runnerUp) {
+    const against = runnerUp.reasons.filter((r) => r.points < 0).slice(0, 2).map((r) => labels.get(r.rule) ?? r.rule);
+    summary += ` Runner-up: ${OPTION_NAMES[runnerUp.id]} (${runnerUp.score})${against.length > 0 ? `, held back by ${joinAnd(against)}` : ''}.`;
+  }
+  return { option: winner.id, runnerUp: runnerUp?.id ?? null, summary };
+}
+
+function costOf(p: OptionPricing | undefined): number {
+  const total = p?.monthlyCost.total;
+  return typeof total === 'number' && Number.isFinite(total) ? total : Number.POSITIVE_INFINITY;
+}
+
+function clamp(score: number): number {
+  return Math.max(0, Math.min(100, score));
+}
+
+export function money(n: number): string {
+  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+function joinAnd(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+export type { Rule };

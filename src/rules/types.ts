@@ -1,0 +1,93 @@
+/**
+ * The shapes of the rules engine's data. Rules, case studies and pitfalls are plain objects with a
+ * human description of their trigger and a source, plus one pure function that looks at the workload.
+ */
+import type { OptionPricing } from '../core/advice.js';
+import type { OptionId } from '../schema/enums.js';
+import type { Workload } from '../schema/workload.js';
+import type { Traits } from './traits.js';
+
+/** What a rule does to one option: make it ineligible, or add (or subtract) points. */
+export type Effect = number | 'blocker';
+export type Effects = Partial<Record<OptionId, Effect>>;
+
+export interface RuleContext {
+  workload: Workload;
+  traits: Traits;
+  pricing: Record<OptionId, OptionPricing>;
+}
+
+/** The result of looking at one workload: whether the rule fired, and why (for `--explain`). */
+export interface RuleOutcome {
+  fired: boolean;
+  /** What the rule saw, in words: "2 of 3 services peak at 2× or more" / "no task asks for GPUs". */
+  why: string;
+  /** The effects for this workload; defaults to the rule's declared `effects` when fired. */
+  effects?: Effects;
+  /** Reason text per option, when it differs from the rule's `reason` (e.g. it carries numbers). */
+  texts?: Partial<Record<OptionId, string>>;
+}
+
+export interface Rule {
+  id: string;
+  /** A short noun phrase used in the recommendation summary, e.g. "small team". */
+  label: string;
+  /** When the rule fires, in words (the `rules` command prints this). */
+  trigger: string;
+  /** The declared effect per option. Computed rules (cost, cold start) describe theirs in `effectNote`. */
+  effects: Effects;
+  effectNote?: string;
+  /** One line, written for the reader of the advice. */
+  reason: string;
+  /** A numbered fact in domain-facts.md, an AWS document, or a case study. */
+  source: string;
+  evaluate(ctx: RuleContext): RuleOutcome;
+}
+
+export interface CaseStudy {
+  id: string;
+  name: string;
+  option: OptionId;
+  /** What the public sources say the company ran, in words (may be more nuanced than `option`). */
+  chose: string;
+  traits: CaseTraits;
+  lesson: string;
+  source: string;
+  /** `low` when the public sources found confirm less than the summary; the lesson says what is unconfirmed. */
+  confidence: 'high' | 'medium' | 'low';
+}
+
+/** The traits a case study is matched on; each is optional (unknown for that company). */
+export interface CaseTraits {
+  teamSize?: 'small' | 'medium' | 'large';
+  platformTeam?: boolean;
+  kubernetes?: 'none' | 'some' | 'expert';
+  kubernetesEcosystem?: 'none' | 'some' | 'central';
+  portability?: boolean;
+  compliance?: boolean;
+  gpus?: boolean;
+  bursty?: boolean;
+  batch?: boolean;
+  perTaskIsolation?: boolean;
+  largeFleet?: boolean;
+}
+
+export type Severity = 'high' | 'medium' | 'low';
+
+export interface PitfallFinding {
+  severity: Severity;
+  /** The options this finding concerns (a subset of the pitfall's options). */
+  options: OptionId[];
+  /** The finding, with the workload's own numbers. */
+  text: string;
+}
+
+export interface Pitfall {
+  id: string;
+  title: string;
+  options: OptionId[];
+  trigger: string;
+  fix: string;
+  source: string;
+  check(ctx: RuleContext): PitfallFinding | null;
+}
