@@ -47,6 +47,14 @@ export interface RegionPrices {
     /** Linux, shared tenancy, on-demand, per instance-hour. */
     onDemandHour: Record<string, SourcedPrice>;
   };
+  /** Costs outside compute, priced only when `cost.extras` asks for them (same for every option). */
+  extras?: {
+    natGatewayHour?: SourcedPrice;
+    /** NAT gateway data processing, per GB. */
+    natGatewayGb?: SourcedPrice;
+    /** In-use public IPv4 address, per hour. */
+    publicIpv4Hour?: SourcedPrice;
+  };
 }
 
 /** The shape of one EC2 instance type, as the bin-packer needs it. */

@@ -1,0 +1,496 @@
+/**
+ * The EC2-backed options (ECS on EC2, EKS managed node groups, ECS Managed Instances, EKS Auto
+ * Mode): bin-pack the tasks onto instances, size the fleet for the target utilisation, add peak
+ * node-hours and job node-hours, then price the cheapest fleet (SPEC §4).
+ */
+import type { Architecture, OperatingSystem } from '../schema/enums.js';
+import type { Workload } from '../schema/workload.js';
+import { Bill } from './collector.js';
+import { fmt } from './fargate-model.js';
+import { roundTo } from './money.js';
+import { fitCount, lowerBoundNodes, packNodes, type NodeCapacity, type PackResult, type TaskGroup } from './packing.js';
+import type { InstanceShape, PriceBook, SourcedPrice } from './price-book.js';
+import { daysPerMonth, taskHours, taskSpecs, type TaskSpec } from './workload-demand.js';
+
+export type Orchestrator = 'ecs' | 'eks';
+export type ManagementFee = 'none' | 'auto-mode' | 'managed-instances';
+
+/** ECS container instances: memory the OS and the ECS agent keep (documented in docs/pricing-model.md). */
+export const ECS_RESERVED_MEMORY_MIB = 256;
+export const ECS_OS_MEMORY_SHARE = 0.05;
+/** EKS Auto Mode caps pods per node at 110 (EKS user guide, prefix delegation section). */
+export const AUTO_MODE_MAX_PODS = 110;
+/** EC2 Linux per-second billing has a 60-second minimum per instance launch. */
+export const EC2_MINIMUM_SECONDS = 60;
+/** Windows Server licence per vCPU-hour, as AWS bills it on Fargate (used to estimate EC2 Windows). */
+export const SHORTLIST = 8;
+
+export interface Ec2Variant {
+  orchestrator: Orchestrator;
+  fee: ManagementFee;
+}
+
+interface Pool {
+  key: string;
+  arch: Architecture;
+  os: OperatingSystem;
+  gpu: boolean;
+  services: TaskSpec[];
+  jobs: TaskSpec[];
+}
+
+interface Layer {
+  /** Hours per day this layer lasts (peaks that overlap at the start of the day). */
+  hoursPerDay: number;
+  groups: TaskGroup[];
+}
+
+interface Candidate {
+  shape: InstanceShape;
+  price: SourcedPrice;
+  cap: NodeCapacity;
+  slotLabel: 'pods' | 'ENIs' | 'none';
+  /** Packing of base and each peak layer, computed lazily. */
+  base?: PackResult;
+  layers?: PackResult[];
+}
+
+export interface PoolPlan {
+  pool: Pool;
+  candidate: Candidate;
+  baseNodes: number;
+  peakNodes: number;
+  serviceNodeHours: number;
+  jobNodeHours: number;
+  nodeHours: number;
+  perHour: number;
+  bindingLimit: string;
+}
+
+const toArch = (a: Architecture): InstanceShape['arch'] => (a === 'arm64' ? 'arm64' : 'amd64');
+const DEFAULT_FAMILY = /^[mcr][5-9][a-z]*$/;
+const GPU_FAMILY = /^[gp]\d/;
+
+function groupOf(t: TaskSpec, count: number): TaskGroup {
+  return { count, cpuMillicores: Math.round(t.cpu * 1000), memoryMiB: Math.round(t.memoryGiB * 1024), gpus: t.gpus };
+}
+
+function demand(groups: readonly TaskGroup[]): [number, number, number] {
+  let c = 0;
+  let m = 0;
+  let g = 0;
+  for (const x of groups) {
+    c += x.count * x.cpuMillicores;
+    m += x.count * x.memoryMiB;
+    g += x.count * x.gpus;
+  }
+  return [c, m, g];
+}
+
+/** Fraction of one node the groups need, on the tightest resource (CPU, memory, GPUs). */
+function nodeFraction(d: [number, number, number], cap: NodeCapacity): number {
+  return Math.max(
+    cap.cpuMillicores > 0 ? d[0] / cap.cpuMillicores : 0,
+    cap.memoryMiB > 0 ? d[1] / cap.memoryMiB : 0,
+    d[2] > 0 ? (cap.gpus > 0 ? d[2] / cap.gpus : Infinity) : 0,
+  );
+}
+
+export class Ec2Model {
+  readonly bill = new Bill();
+  private readonly pools: Pool[] = [];
+  private readonly candidates = new Map<string, Candidate[]>();
+  private readonly layers = new Map<string, Layer[]>();
+  private readonly H: number;
+  private readonly days: number;
+  private readonly spotShare: number;
+  private readonly spotDiscount: number;
+  private readonly savingsPlan: number;
+  readonly unplaceable: string[] = [];
+
+  constructor(
+    private readonly w: Workload,
+    private readonly book: PriceBook,
+    private readonly variant: Ec2Variant,
+    private readonly packCache: Map<string, PackResult>,
+  ) {
+    this.H = w.cost.hoursPerMonth;
+    this.days = daysPerMonth(this.H);
+    this.spotShare = w.cost.ec2.spotPercent / 100;
+    const d = book.snapshot.defaults.ec2SpotDiscountPercent;
+    this.spotDiscount = (w.cost.ec2.spotDiscountPercent ?? d.usd) / 100;
+    this.savingsPlan = w.cost.ec2.discountPercent / 100;
+    if (this.spotShare > 0 && w.cost.ec2.spotDiscountPercent === null) {
+      this.bill.use(d, 'EC2 Spot discount');
+    }
+    this.buildPools();
+  }
+
+  private buildPools(): void {
+    const byKey = new Map<string, Pool>();
+    for (const t of taskSpecs(this.w)) {
+      const gpu = t.gpus > 0;
+      const key = `${t.os}/${t.arch}${gpu ? '/gpu' : ''}`;
+      let pool = byKey.get(key);
+      if (!pool) {
+        pool = { key, arch: t.arch, os: t.os, gpu, services: [], jobs: [] };
+        byKey.set(key, pool);
+      }
+      (t.kind === 'service' ? pool.services : pool.jobs).push(t);
+    }
+    this.pools.push(...[...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+    for (const pool of this.pools) {
+      this.layers.set(pool.key, this.peakLayers(pool));
+      this.candidates.set(pool.key, this.candidatesFor(pool));
+    }
+  }
+
+  /** Base layer (replicas) and the peak layers, assuming every peak starts at the same hour. */
+  private peakLayers(pool: Pool): Layer[] {
+    const base = pool.services.filter((s) => s.replicas > 0).map((s) => groupOf(s, s.replicas));
+    const peaks = [...new Set(pool.services.filter((s) => s.peakExtra > 0 && s.peakHoursPerDay > 0).map((s) => s.peakHoursPerDay))].sort((a, b) => a - b);
+    const layers: Layer[] = [{ hoursPerDay: 24, groups: base }];
+    let prev = 0;
+    for (const h of peaks) {
+      const groups = pool.services
+        .map((s) => groupOf(s, s.replicas + (s.peakExtra > 0 && s.peakHoursPerDay >= h ? s.peakExtra : 0)))
+        .filter((g) => g.count > 0);
+      layers.push({ hoursPerDay: h - prev, groups });
+      prev = h;
+    }
+    return layers;
+  }
+
+  private capacity(shape: InstanceShape, pool: Pool): { cap: NodeCapacity; slotLabel: Candidate['slotLabel'] } | null {
+    const daemons = this.w.daemons;
+    const dCpu = daemons.reduce((s, d) => s + Math.round(d.cpu * 1000), 0);
+    const dMem = daemons.reduce((s, d) => s + Math.round(d.memory * 1024), 0);
+    let cpu: number;
+    let mem: number;
+    let slots: number;
+    let slotLabel: Candidate['slotLabel'];
+    if (this.variant.orchestrator === 'eks') {
+      cpu = shape.eksAllocatable.cpuMillicores;
+      mem = shape.eksAllocatable.memoryMiB;
+      slots = this.variant.fee === 'auto-mode' ? Math.min(AUTO_MODE_MAX_PODS, shape.eksAllocatable.pods) : shape.eksAllocatable.pods;
+      slotLabel = 'pods';
+    } else {
+      cpu = shape.vcpu * 1000;
+      mem = Math.floor(shape.memoryMiB * (1 - ECS_OS_MEMORY_SHARE)) - ECS_RESERVED_MEMORY_MIB;
+      if (this.w.requirements.hostNetworking) {
+        slots = Infinity;
+        slotLabel = 'none';
+      } else {
+        const trunking = shape.vpc.trunking && pool.os === 'linux' && shape.vpc.branchInterfaces > 0;
+        slots = trunking ? shape.vpc.branchInterfaces : shape.vpc.interfaces - 1;
+        slotLabel = 'ENIs';
+      }
+    }
+    const cap: NodeCapacity = { cpuMillicores: cpu - dCpu, memoryMiB: mem - dMem, gpus: shape.gpus, slots: slots - daemons.length };
+    if (cap.cpuMillicores <= 0 || cap.memoryMiB <= 0 || cap.slots < 1) return null;
+    return { cap, slotLabel };
+  }
+
+  private candidatesFor(pool: Pool): Candidate[] {
+    const prices = this.book.prices.ec2.onDemandHour;
+    const shapes = this.book.snapshot.instances;
+    const all = [...pool.services, ...pool.jobs];
+    const maxGpus = Math.max(0, ...all.map((t) => t.gpus));
+    const fitsAll = (c: Candidate): boolean => all.every((t) => fitCount(c.cap, groupOf(t, 1)) > 0);
+    const build = (list: InstanceShape[]): Candidate[] => {
+      const out: Candidate[] = [];
+      for (const shape of list) {
+        const price = prices[shape.instanceType];
+        if (!price) continue;
+        const c = this.capacity(shape, pool);
+        if (!c) continue;
+        const cand: Candidate = { shape, price, cap: c.cap, slotLabel: c.slotLabel };
+        if (fitsAll(cand)) out.push(cand);
+      }
+      return out;
+    };
+    const archOk = (s: InstanceShape): boolean => s.arch === toArch(pool.arch) && s.gpus >= maxGpus;
+    const requested = this.w.cost.ec2.instanceTypes;
+    if (requested.length > 0) {
+      const known = new Set(shapes.map((s) => s.instanceType));
+      for (const t of requested) if (!known.has(t)) this.bill.warn(`cost.ec2.instanceTypes: ${t} is not in the instance catalog; ignored`);
+      const chosen = build(shapes.filter((s) => requested.includes(s.instanceType) && archOk(s)));
+      if (chosen.length > 0) return chosen;
+      this.bill.warn(
+        `none of cost.ec2.instanceTypes (${requested.join(', ')}) can run the ${pool.key} tasks (architecture, GPUs or size); the cheapest current-generation types are used for them instead`,
+      );
+    }
+    const defaults = build(
+      shapes.filter(
+        (s) =>
+          archOk(s) &&
+          !s.burstable &&
+          !s.vpc.bareMetal &&
+          (pool.gpu ? GPU_FAMILY.test(s.family) && s.gpus > 0 : DEFAULT_FAMILY.test(s.family)),
+      ),
+    );
+    if (defaults.length > 0) return defaults;
+    // Nothing general-purpose fits (very large or odd tasks): widen to every priced type of the arch.
+    return build(shapes.filter((s) => archOk(s) && !s.burstable));
+  }
+
+  private pack(c: Candidate, groups: TaskGroup[]): PackResult {
+    const key = `${c.shape.instanceType}|${c.cap.cpuMillicores}|${c.cap.memoryMiB}|${c.cap.gpus}|${c.cap.slots}|${groups
+      .map((g) => `${g.count}x${g.cpuMillicores}/${g.memoryMiB}/${g.gpus}`)
+      .join(',')}`;
+    let r = this.packCache.get(key);
+    if (!r) {
+      r = packNodes(groups, c.cap);
+      this.packCache.set(key, r);
+    }
+    return r;
+  }
+
+  /** The hourly price of one node of this candidate, after Spot, Savings Plan and the management fee. */
+  private hourly(c: Candidate, pool: Pool): { ec2: number; fee: number; licence: number } {
+    const p = c.price.usd;
+    const ec2 = p * (1 - this.spotShare) * (1 - this.savingsPlan) + p * this.spotShare * (1 - this.spotDiscount);
+    return { ec2, fee: this.feeFor(c)?.usd ?? 0, licence: pool.os === 'windows' ? this.windowsLicence() * c.shape.vcpu : 0 };
+  }
+
+  private windowsLicence(): number {
+    return this.book.prices.fargate.windows?.osLicenseVcpuHour.usd ?? this.book.snapshot.regions['us-east-1']?.fargate.windows?.osLicenseVcpuHour.usd ?? 0;
+  }
+
+  feeFor(c: Candidate): SourcedPrice | null {
+    const { fee } = this.variant;
+    if (fee === 'none') return null;
+    const table = fee === 'auto-mode' ? this.book.prices.eks.autoModeFee : this.book.prices.ecs.managedInstancesFee;
+    const sourced = table?.[c.shape.instanceType];
+    if (sourced) return sourced;
+    const ratio = fee === 'auto-mode' ? this.book.snapshot.defaults.autoModeFeeRatio : this.book.snapshot.defaults.managedInstancesFeeRatio;
+    return {
+      usd: roundTo(c.price.usd * ratio.usd, 8),
+      source: ratio.source,
+      asOf: ratio.asOf,
+      estimate: {
+        reason: ratio.estimate?.reason ?? `fee estimated as ${ratio.usd * 100}% of the EC2 price`,
+        fix: `run \`ecs-or-eks prices refresh --region ${this.book.region}\``,
+      },
+    };
+  }
+
+  /** Node-hours for one pool on one candidate type at utilisation `u` (0–1]. */
+  private plan(pool: Pool, c: Candidate, u: number, exact: boolean): PoolPlan {
+    const layers = this.layers.get(pool.key)!;
+    const caps = [c.cap.cpuMillicores, c.cap.memoryMiB, c.cap.gpus] as const;
+    const needFor = (groups: TaskGroup[], packed: number): number => {
+      if (groups.length === 0) return 0;
+      const f = nodeFraction(demand(groups), c.cap);
+      return Math.max(packed, Math.ceil(f / u - 1e-9));
+    };
+    const packedOf = (i: number, groups: TaskGroup[]): number =>
+      groups.length === 0 ? 0 : exact ? this.pack(c, groups).nodes : lowerBoundNodes(groups, c.cap);
+    const base = needFor(layers[0]!.groups, packedOf(0, layers[0]!.groups));
+    const baseDemand = demand(layers[0]!.groups);
+    let serviceNodeHours = base * this.H;
+    let peakNodes = base;
+    const spare = caps.map((cap, d) => (base * cap - baseDemand[d]!) * this.H);
+    for (let i = 1; i < layers.length; i++) {
+      const layer = layers[i]!;
+      const n = Math.max(base, needFor(layer.groups, packedOf(i, layer.groups)));
+      peakNodes = Math.max(peakNodes, n);
+      const hours = layer.hoursPerDay * this.days;
+      serviceNodeHours += (n - base) * hours;
+      const ld = demand(layer.groups);
+      caps.forEach((cap, d) => {
+        spare[d]! += (n * cap - ld[d]! - (base * cap - baseDemand[d]!)) * hours;
+      });
+    }
+    // Jobs: absorbed by spare capacity first, the rest on nodes added for their run time.
+    let jobNodeHours = 0;
+    if (pool.jobs.length > 0) {
+      const jobDemand = [0, 0, 0];
+      let dedicated = 0;
+      for (const j of pool.jobs) {
+        const g = groupOf(j, 1);
+        const hours = taskHours(j, this.H, EC2_MINIMUM_SECONDS);
+        jobDemand[0]! += hours * g.cpuMillicores;
+        jobDemand[1]! += hours * g.memoryMiB;
+        jobDemand[2]! += hours * g.gpus;
+        const perNode = Math.max(1, fitCount(c.cap, g));
+        const hoursPerRun = Math.max(j.minutesPerRun * 60, EC2_MINIMUM_SECONDS) / 3600;
+        dedicated += j.runsPerMonth * Math.ceil(j.parallelism / perNode) * hoursPerRun;
+      }
+      let absorbed = 1;
+      jobDemand.forEach((need, d) => {
+        if (need > 0) absorbed = Math.min(absorbed, Math.max(0, spare[d]!) / need);
+      });
+      jobNodeHours = (1 - Math.min(1, absorbed)) * dedicated;
+    }
+    const nodeHours = serviceNodeHours + jobNodeHours;
+    const h = this.hourly(c, pool);
+    let bindingLimit = 'cpu';
+    if (exact && layers[0]!.groups.length > 0) {
+      const packed = this.pack(c, layers[0]!.groups);
+      bindingLimit = base > packed.nodes ? 'utilization' : packed.bindingLimit === 'slots' ? c.slotLabel : packed.bindingLimit;
+    } else if (exact && pool.jobs.length > 0) {
+      bindingLimit = 'jobs';
+    }
+    return { pool, candidate: c, baseNodes: base, peakNodes, serviceNodeHours, jobNodeHours, nodeHours, perHour: h.ec2 + h.fee + h.licence, bindingLimit };
+  }
+
+  private shortlists = new Map<string, Candidate[]>();
+
+  /** Cheapest candidates by lower-bound cost at the workload's utilisation and at 100 %. */
+  private shortlist(pool: Pool): Candidate[] {
+    const cached = this.shortlists.get(pool.key);
+    if (cached) return cached;
+    const cands = this.candidates.get(pool.key) ?? [];
+    if (cands.length <= SHORTLIST) {
+      this.shortlists.set(pool.key, cands);
+      return cands;
+    }
+    const u0 = this.w.cost.utilization / 100;
+    const picked = new Set<Candidate>();
+    for (const [u, k] of [
+      [u0, SHORTLIST],
+      [1, SHORTLIST / 2],
+      [0.1, SHORTLIST / 4],
+    ] as const) {
+      const ranked = cands
+        .map((c) => {
+          const p = this.plan(pool, c, u, false);
+          return { c, cost: p.nodeHours * p.perHour };
+        })
+        .sort((a, b) => a.cost - b.cost || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
+      for (const r of ranked.slice(0, k)) picked.add(r.c);
+    }
+    const out = [...picked];
+    this.shortlists.set(pool.key, out);
+    return out;
+  }
+
+  /** The cheapest plan per pool at utilisation `u` (0–1]. */
+  plans(u: number): PoolPlan[] {
+    const out: PoolPlan[] = [];
+    for (const pool of this.pools) {
+      const cands = this.shortlist(pool);
+      if (cands.length === 0) {
+        const names = [...pool.services, ...pool.jobs].map((t) => t.name);
+        for (const n of names) if (!this.unplaceable.includes(n)) this.unplaceable.push(n);
+        continue;
+      }
+      let best: PoolPlan | null = null;
+      let bestCost = Infinity;
+      for (const c of cands) {
+        const p = this.plan(pool, c, u, true);
+        const cost = p.nodeHours * p.perHour;
+        if (cost < bestCost - 1e-9 || (Math.abs(cost - bestCost) <= 1e-9 && best && c.shape.instanceType < best.candidate.shape.instanceType)) {
+          best = p;
+          bestCost = cost;
+        }
+      }
+      if (best) out.push(best);
+    }
+    return out;
+  }
+
+  /** Line items for a set of pool plans (EC2 compute, Spot, Savings Plan, licence estimate, fees). */
+  items(plans: PoolPlan[], bill: Bill): void {
+    const region = this.book.region;
+    const byType = new Map<string, { plan: PoolPlan; nodeHours: number; windows: boolean }>();
+    for (const p of plans) {
+      const key = `${p.candidate.shape.instanceType}${p.pool.os === 'windows' ? ' (Windows)' : ''}`;
+      const cur = byType.get(key);
+      if (cur) cur.nodeHours += p.nodeHours;
+      else byType.set(key, { plan: p, nodeHours: p.nodeHours, windows: p.pool.os === 'windows' });
+    }
+    const keys = [...byType.keys()].sort();
+    const odMonthly: number[] = [];
+    for (const key of keys) {
+      const { plan, nodeHours } = byType.get(key)!;
+      const c = plan.candidate;
+      const type = c.shape.instanceType;
+      const price = bill.use(c.price, `EC2 on-demand price for ${type} in ${region}`);
+      const est = !!c.price.estimate;
+      const before = bill.items.length;
+      bill.add(`EC2 ${key} on-demand`, nodeHours * (1 - this.spotShare), 'instance-hours', price, { estimate: est });
+      for (const it of bill.items.slice(before)) odMonthly.push(it.monthly);
+      if (this.spotShare > 0) {
+        bill.add(`EC2 ${key} Spot (${fmt(this.spotDiscount * 100)}% off)`, nodeHours * this.spotShare, 'instance-hours', roundTo(price * (1 - this.spotDiscount), 8), {
+          estimate: true,
+        });
+      }
+      if (plan.pool.os === 'windows') {
+        const lic = this.windowsLicence();
+        bill.estimate({
+          item: 'Windows Server licence on EC2',
+          reason: 'the snapshot has Linux EC2 prices only; Windows instances are estimated as the Linux price plus the Windows licence AWS charges per vCPU-hour on Fargate',
+          fix: `run \`ecs-or-eks prices refresh --region ${region}\``,
+        });
+        bill.add(`Windows Server licence (${type}, ${c.shape.vcpu} vCPU)`, nodeHours * c.shape.vcpu, 'vCPU-hours', lic, { estimate: true });
+      }
+    }
+    if (this.savingsPlan > 0 && odMonthly.length > 0) {
+      const base = roundTo(
+        odMonthly.reduce((a, b) => a + b, 0),
+        2,
+      );
+      bill.add(`Savings Plan (${fmt(this.savingsPlan * 100)}% off on-demand EC2)`, base, 'USD', -this.savingsPlan);
+    }
+    if (this.variant.fee !== 'none') {
+      const label = this.variant.fee === 'auto-mode' ? 'EKS Auto Mode fee' : 'ECS Managed Instances fee';
+      for (const key of keys) {
+        const { plan, nodeHours } = byType.get(key)!;
+        const fee = this.feeFor(plan.candidate)!;
+        const usd = bill.use(fee, `${label} per instance-hour (${plan.candidate.shape.instanceType}) in ${region}`);
+        bill.add(`${label} (${plan.candidate.shape.instanceType})`, nodeHours, 'instance-hours', usd, { estimate: !!fee.estimate, note: 'not reduced by Spot or Savings Plans' });
+      }
+    }
+  }
+
+  sizing(plans: PoolPlan[], u: number): Record<string, unknown> {
+    const types = [...new Set(plans.map((p) => p.candidate.shape.instanceType))].sort();
+    return {
+      launchType: this.describe(),
+      utilizationPercent: roundTo(u * 100, 2),
+      nodeTypes: types,
+      nodeCount: plans.reduce((n, p) => n + p.baseNodes, 0),
+      peakNodeCount: plans.reduce((n, p) => n + p.peakNodes, 0),
+      nodeHoursPerMonth: roundTo(
+        plans.reduce((n, p) => n + p.nodeHours, 0),
+        2,
+      ),
+      bindingLimit: plans[0]?.bindingLimit ?? null,
+      pools: plans.map((p) => {
+        const layers = this.layers.get(p.pool.key)!;
+        const baseGroups = layers[0]!.groups;
+        const packed = baseGroups.length > 0 ? this.pack(p.candidate, baseGroups) : null;
+        const baseTasks = baseGroups.reduce((n, g) => n + g.count, 0);
+        const cap = p.candidate.cap;
+        return {
+          pool: p.pool.key,
+          instanceType: p.candidate.shape.instanceType,
+          instance: { vcpu: p.candidate.shape.vcpu, memoryGiB: roundTo(p.candidate.shape.memoryMiB / 1024, 2), gpus: p.candidate.shape.gpus },
+          capacityPerNode: {
+            cpu: roundTo(cap.cpuMillicores / 1000, 3),
+            memoryGiB: roundTo(cap.memoryMiB / 1024, 3),
+            gpus: cap.gpus,
+            [p.candidate.slotLabel === 'none' ? 'tasks' : p.candidate.slotLabel]: Number.isFinite(cap.slots) ? cap.slots : null,
+          },
+          nodes: p.baseNodes,
+          peakNodes: p.peakNodes,
+          packedNodes: packed?.nodes ?? 0,
+          lowerBoundNodes: packed?.lowerBound ?? 0,
+          tasksPerNode: p.baseNodes > 0 ? roundTo(baseTasks / p.baseNodes, 2) : 0,
+          bindingLimit: p.bindingLimit,
+          serviceNodeHours: roundTo(p.serviceNodeHours, 2),
+          jobNodeHours: roundTo(p.jobNodeHours, 2),
+          candidatesConsidered: this.candidates.get(p.pool.key)?.length ?? 0,
+        };
+      }),
+    };
+  }
+
+  private describe(): string {
+    const { orchestrator, fee } = this.variant;
+    if (orchestrator === 'eks') return fee === 'auto-mode' ? 'EKS Auto Mode (Karpenter-managed EC2 nodes)' : 'EKS managed node groups (EC2)';
+    return fee === 'managed-instances' ? 'ECS Managed Instances (AWS-managed EC2)' : `ECS on EC2 (${this.w.requirements.hostNetworking ? 'host networking' : 'awsvpc, ENI trunking where supported'})`;
+  }
+}
