@@ -27,25 +27,30 @@ export interface PriceChoice {
 }
 
 export interface LiveFetcher {
-  (region: string, options: { instanceTypes?: string[]; onProgress?: (message: string) => void }): Promise<RegionPrices>;
+  (region: string, options: { instanceTypes?: string[]; onProgress?: (message: string) => void; onWarning?: (message: string) => void }): Promise<RegionPrices>;
 }
 
 export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetchLive: LiveFetcher = fetchRegionPrices): Promise<PriceBook> {
   const snapshot = loadSnapshot();
   const { region } = choice;
-  const cacheHit = () => readPriceCache(region, ctx.env, ctx.now());
+  const cacheWarnings: string[] = [];
+  const cacheHit = () => readPriceCache(region, ctx.env, ctx.now(), cacheWarnings);
 
   if (choice.mode === 'snapshot') return resolvePriceBook(snapshot, region, { source: 'snapshot' });
 
   if (choice.mode === 'live') {
     let prices: RegionPrices;
+    const warnings: string[] = [];
     try {
-      prices = await fetchLive(region, { instanceTypes: choice.instanceTypes });
+      prices = await fetchLive(region, {
+        instanceTypes: choice.instanceTypes && choice.instanceTypes.length > 0 ? choice.instanceTypes : undefined,
+        onProgress: (message) => ctx.stderr.write(`${message}\n`),
+        onWarning: (message) => warnings.push(message),
+      });
     } catch (error) {
       throw new PriceSourceError(`live prices for ${region} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     const fetchedAt = ctx.now().toISOString();
-    const warnings: string[] = [];
     try {
       writePriceCache({ schemaVersion: 1, region, fetchedAt, prices }, ctx.env);
     } catch (error) {
@@ -59,22 +64,22 @@ export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetc
     if (!cached) {
       return resolvePriceBook(snapshot, region, {
         source: 'snapshot',
-        warnings: [`no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`],
+        warnings: [...cacheWarnings, `no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`],
       });
     }
     return resolvePriceBook(snapshot, region, {
       source: 'cache',
       overlay: cached.entry.prices,
       asOf: cached.entry.fetchedAt.slice(0, 10),
-      warnings: cached.stale ? [staleWarning(region, cached.entry.fetchedAt)] : [],
+      warnings: [...cacheWarnings, ...(cached.stale ? [staleWarning(region, cached.entry.fetchedAt)] : [])],
     });
   }
 
   // Default: a fresh cache wins; a stale one is ignored in favour of the dated snapshot.
   if (cached && !cached.stale) {
-    return resolvePriceBook(snapshot, region, { source: 'cache', overlay: cached.entry.prices, asOf: cached.entry.fetchedAt.slice(0, 10) });
+    return resolvePriceBook(snapshot, region, { source: 'cache', overlay: cached.entry.prices, asOf: cached.entry.fetchedAt.slice(0, 10), warnings: cacheWarnings });
   }
-  return resolvePriceBook(snapshot, region, { source: 'snapshot' });
+  return resolvePriceBook(snapshot, region, { source: 'snapshot', warnings: cacheWarnings });
 }
 
 function staleWarning(region: string, fetchedAt: string): string {
