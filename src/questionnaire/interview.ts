@@ -79,38 +79,41 @@ type Need = 'privileged' | 'blockStorage' | 'hostNetworking' | 'isolation' | 'in
 type Section = 'network' | 'cost';
 
 const KIND_CHOICES: readonly Choice<Kind>[] = [
-  { value: 'services', name: 'Long-running services (APIs, web apps, workers)', checked: true, description: 'Run all the time, scale with load.' },
-  { value: 'jobs', name: 'Batch or scheduled jobs', description: 'Start, do their work, and stop (ETL, reports, ML training).' },
-  { value: 'daemons', name: 'Agents on every host (log router, monitoring, security)', description: 'DaemonSets / ECS daemon services.' },
+  { value: 'services', name: 'Long-running services (APIs, web apps, workers)', short: 'services', checked: true, description: 'Run all the time, scale with load.' },
+  { value: 'jobs', name: 'Batch or scheduled jobs', short: 'jobs', description: 'Start, do their work, and stop (ETL, reports, ML training).' },
+  { value: 'daemons', name: 'Agents on every host (log router, monitoring, security)', short: 'agents on every host', description: 'DaemonSets / ECS daemon services.' },
 ];
 
 const TRAIT_CHOICES: readonly Choice<Trait>[] = [
-  { value: 'arm64', name: 'Runs on ARM (Graviton)', description: 'Cheaper per vCPU; not on EKS Fargate.' },
-  { value: 'windows', name: 'Windows containers', description: 'ECS Fargate and EC2 only; x86_64 only.' },
-  { value: 'gpu', name: 'Needs GPUs', description: 'Needs GPU instances: rules out both Fargate options.' },
-  { value: 'storage', name: 'More than 20 GiB of scratch disk', description: 'Ephemeral storage above the 20 GiB Fargate includes.' },
+  { value: 'arm64', name: 'Runs on ARM (Graviton)', short: 'ARM', description: 'Cheaper per vCPU; not on EKS Fargate.' },
+  { value: 'windows', name: 'Windows containers', short: 'Windows', description: 'ECS Fargate and EC2 only; x86_64 only.' },
+  { value: 'gpu', name: 'Needs GPUs', short: 'GPUs', description: 'Needs GPU instances: rules out both Fargate options.' },
+  { value: 'storage', name: 'More than 20 GiB of scratch disk', short: 'extra disk', description: 'Ephemeral storage above the 20 GiB Fargate includes.' },
 ];
 
 const NEED_CHOICES: readonly Choice<Need>[] = [
-  { value: 'privileged', name: 'Privileged containers', description: 'Not possible on Fargate.' },
-  { value: 'blockStorage', name: 'A persistent EBS volume per task / PersistentVolumeClaim', description: 'EKS on Fargate cannot mount EBS.' },
-  { value: 'hostNetworking', name: 'Host networking', description: 'Not possible on Fargate.' },
-  { value: 'isolation', name: 'Each task in its own VM boundary', description: 'Fargate isolates every task; shared EC2 nodes do not.' },
-  { value: 'interruptible', name: 'Can tolerate Spot interruptions (2-minute notice)', description: 'Opens Spot and FARGATE_SPOT discounts.' },
-  { value: 'compliance', name: 'Compliance regimes apply (SOC 2, PCI, HIPAA, FedRAMP, ISO 27001)', description: 'You will pick which next.' },
-  { value: 'portability', name: 'The same manifests must (or should) run off AWS', description: 'Kubernetes is portable; ECS is AWS-only.' },
-  { value: 'fastScale', name: 'Scale-out must get new capacity fast', description: 'You will give the longest acceptable wait next.' },
+  { value: 'privileged', name: 'Privileged containers', short: 'privileged', description: 'Not possible on Fargate.' },
+  { value: 'blockStorage', name: 'A persistent EBS volume per task / PersistentVolumeClaim', short: 'EBS volumes', description: 'EKS on Fargate cannot mount EBS.' },
+  { value: 'hostNetworking', name: 'Host networking', short: 'host networking', description: 'Not possible on Fargate.' },
+  { value: 'isolation', name: 'Each task in its own VM boundary', short: 'per-task isolation', description: 'Fargate isolates every task; shared EC2 nodes do not.' },
+  { value: 'interruptible', name: 'Can tolerate Spot interruptions (2-minute notice)', short: 'Spot-tolerant', description: 'Opens Spot and FARGATE_SPOT discounts.' },
+  { value: 'compliance', name: 'Compliance regimes apply (SOC 2, PCI, HIPAA, FedRAMP, ISO 27001)', short: 'compliance', description: 'You will pick which next.' },
+  { value: 'portability', name: 'The same manifests must (or should) run off AWS', short: 'portability', description: 'Kubernetes is portable; ECS is AWS-only.' },
+  { value: 'fastScale', name: 'Scale-out must get new capacity fast', short: 'fast scale-out', description: 'You will give the longest acceptable wait next.' },
 ];
 
 const SECTION_CHOICES: readonly Choice<Section>[] = [
-  { value: 'network', name: 'Network: subnets, private subnets and their route to ECR, image registry region', description: 'Used for IP-exhaustion and image-pull pitfalls.' },
-  { value: 'cost', name: 'Cost: utilisation (70 %), clusters, Spot shares, Savings Plans, EKS support tier', description: 'The pricing assumptions.' },
+  { value: 'network', name: 'Network: subnets, private subnets and their route to ECR, image registry region', short: 'network', description: 'Used for IP-exhaustion and image-pull pitfalls.' },
+  { value: 'cost', name: 'Cost: utilisation (70 %), clusters, Spot shares, Savings Plans, EKS support tier', short: 'cost', description: 'The pricing assumptions.' },
 ];
+
+/** Names are Kubernetes-style; accept `Checkout API` as `checkout-api` rather than reject it. */
+const tidyName = (v: string) => v.trim().toLowerCase().replace(/[\s_]+/g, '-');
 
 const ARCH_OF = (traits: readonly Trait[]): Architecture => (traits.includes('arm64') ? 'arm64' : ARCHITECTURES[0]);
 
 const choicesOf = <T extends string>(values: readonly T[], names: Record<T, string>): Choice<T>[] =>
-  values.map((value) => ({ value, name: names[value] }));
+  values.map((value) => ({ value, name: names[value], short: value }));
 
 /** Runs the interview and returns the raw workload (`version: 1`), ready for `WorkloadSchema`. */
 export async function runQuestionnaire(prompter: Prompter, options: QuestionnaireOptions = {}): Promise<WorkloadInput> {
@@ -143,7 +146,8 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     },
   };
   const asInput = () => draft as WorkloadInput;
-  const text = (id: QuestionId) => ({ id, ...QUESTIONS[id] });
+  /** A question's id, wording and why line; `{name}` in the wording becomes `name`. */
+  const text = (id: QuestionId, name = '') => ({ id, why: QUESTIONS[id].why, message: QUESTIONS[id].message.replace('{name}', name) });
 
   /** Asks for a number stored at `path`, checked by the schema in the draft's context. */
   async function askNumber(id: QuestionId, path: Path, fallback: number): Promise<number> {
@@ -153,9 +157,9 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
   }
 
   async function askName(id: QuestionId, path: Path, fallback: string): Promise<string> {
-    const value = await prompter.input({ ...text(id), default: fallback, validate: (v) => checkAnswer(asInput(), path, v.trim()) });
-    setAt(draft, path, value.trim());
-    return value.trim();
+    const value = await prompter.input({ ...text(id), default: fallback, normalize: tidyName, validate: (v) => checkAnswer(asInput(), path, v) });
+    setAt(draft, path, value);
+    return value;
   }
 
   const usedNames = () => new Set([...draft.services, ...draft.jobs].map((t) => t.name));
@@ -173,7 +177,7 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
       gpus: traits.includes('gpu') ? 1 : 0,
     });
     const traits = await prompter.checkbox<Trait>({
-      ...text(`${prefix}.traits`),
+      ...text(`${prefix}.traits`, String((draft[kind][index] as { name: string }).name)),
       choices: TRAIT_CHOICES,
       validate: (picked) => {
         let candidate = asInput();
@@ -277,9 +281,9 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     r.portability = await prompter.select<PortabilityLevel>({
       ...text('requirements.portability'),
       choices: [
-        { value: 'preferred', name: 'Preferred: nice to have, not a must', description: 'Counts in favour of Kubernetes.' },
-        { value: 'required', name: 'Required: the same manifests must run elsewhere', description: 'A strong reason for EKS.' },
-        { value: PORTABILITY_LEVELS[0], name: 'Not needed after all' },
+        { value: 'preferred', name: 'Preferred: nice to have, not a must', short: 'preferred', description: 'Counts in favour of Kubernetes.' },
+        { value: 'required', name: 'Required: the same manifests must run elsewhere', short: 'required', description: 'A strong reason for EKS.' },
+        { value: PORTABILITY_LEVELS[0], name: 'Not needed after all', short: 'none' },
       ],
       default: 'preferred',
     });

@@ -14,6 +14,8 @@ export interface Choice<T extends string> {
   name: string;
   /** Shown under the list while the choice is highlighted. */
   description?: string;
+  /** Shown as the answer once chosen (default: `name`). */
+  short?: string;
   /** Checkbox only: ticked at the start. */
   checked?: boolean;
 }
@@ -28,6 +30,8 @@ interface QuestionBase {
 
 export interface InputQuestion extends QuestionBase {
   default: string;
+  /** Tidies what was typed (e.g. `Checkout API` → `checkout-api`) before it is validated and returned. */
+  normalize?: (value: string) => string;
   validate?: (value: string) => Verdict;
 }
 
@@ -86,16 +90,21 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
   // @inquirer's Context wants concrete stream classes; ours are structurally the same.
   const ctx = context as Parameters<typeof input>[1];
   return {
-    input: (q) =>
-      input(
+    input: async (q) => {
+      const tidy = q.normalize ?? ((v: string) => v);
+      const answer = await input(
         {
           message: q.message,
           default: q.default === '' ? undefined : q.default,
           theme: whyTheme(q.why),
-          ...(q.validate ? { validate: q.validate } : {}),
+          // Once answered, show the value as it will be used, not as it was typed.
+          transformer: (value, { isFinal }) => (isFinal ? styleText('cyan', tidy(value)) : value),
+          ...(q.validate ? { validate: (v: string) => q.validate!(tidy(v)) } : {}),
         },
         ctx,
-      ),
+      );
+      return tidy(answer);
+    },
     number: async (q) => {
       const answer = await number(
         {
@@ -116,7 +125,8 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
         {
           message: q.message,
           default: q.default,
-          choices: q.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
+          choices: q.choices.map((c) => ({ value: c.value, name: c.name, short: c.short ?? c.name, ...(c.description ? { description: c.description } : {}) })),
+          pageSize: Math.max(7, q.choices.length),
           theme: whyTheme(q.why),
         },
         ctx,
@@ -129,9 +139,16 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
             value: c.value,
             name: c.name,
             checked: c.checked ?? false,
+            short: c.short ?? c.name,
             ...(c.description ? { description: c.description } : {}),
           })),
-          theme: whyTheme(q.why),
+          pageSize: Math.max(7, q.choices.length),
+          theme: {
+            ...whyTheme(q.why),
+            style: {
+              renderSelectedChoices: (picked: readonly { short: string }[]) => (picked.length === 0 ? 'none' : picked.map((c) => c.short).join(', ')),
+            },
+          },
           ...(q.validate ? { validate: (picked: readonly { value: T }[]) => q.validate!(picked.map((p) => p.value)) } : {}),
         },
         ctx,
@@ -197,7 +214,10 @@ export function createScriptedPrompter(
   return {
     asked,
     rejected,
-    input: async (q) => answer(q.id, q.default, (a) => String(a), q.validate),
+    input: async (q) => {
+      const tidy = q.normalize ?? ((v: string) => v);
+      return tidy(answer(q.id, q.default, (a) => String(a), q.validate ? (v) => q.validate!(tidy(v)) : undefined));
+    },
     number: async (q) =>
       answer(
         q.id,

@@ -32,7 +32,7 @@ export const QUESTIONS = {
   },
   'service.peakHoursPerDay': { message: 'Hours a day at peak', why: 'Peak capacity is billed only for these hours.' },
   'service.traits': {
-    message: 'Anything special about it? (space to tick, enter to go on)',
+    message: 'Anything special about {name}?',
     why: 'GPUs, Windows and ARM rule some options out; extra storage costs on Fargate.',
   },
   'service.gpus': { message: 'GPUs per task', why: 'GPU tasks need GPU instances; Fargate has no GPUs.' },
@@ -46,7 +46,7 @@ export const QUESTIONS = {
   'job.minutesPerRun': { message: 'Minutes per run', why: 'Fargate bills per second (1 minute minimum); EC2 nodes run for the job.' },
   'job.parallelism': { message: 'Tasks per run (in parallel)', why: 'A wide run needs many tasks at once.' },
   'job.traits': {
-    message: 'Anything special about it? (space to tick, enter to go on)',
+    message: 'Anything special about {name}?',
     why: 'GPUs, Windows and ARM rule some options out; extra storage costs on Fargate.',
   },
   'job.gpus': { message: 'GPUs per job task', why: 'GPU tasks need GPU instances; Fargate has no GPUs.' },
@@ -63,7 +63,7 @@ export const QUESTIONS = {
   'daemon.more': { message: 'Add another agent?', why: 'Every agent runs once per host.' },
 
   'requirements.needs': {
-    message: 'Which of these apply? (space to tick, enter to go on)',
+    message: 'Any hard requirements?',
     why: 'These hard requirements rule options in or out before cost is compared.',
   },
   'requirements.compliance': { message: 'Which compliance regimes?', why: 'Some regimes narrow the services and setups you can use.' },
@@ -85,7 +85,7 @@ export const QUESTIONS = {
   },
 
   'tune.sections': {
-    message: 'Fine-tune any assumptions? (enter to keep the defaults)',
+    message: 'Fine-tune any assumptions? (none = keep the defaults)',
     why: 'The defaults suit most workloads; adjust them when you know better.',
   },
 

@@ -39,8 +39,8 @@ export function renderAnswersReview(input: WorkloadInput): string {
     r.interruptible && 'Spot-tolerant',
     r.compliance.length > 0 && r.compliance.join(', '),
     r.portability !== 'none' && `portability ${r.portability}`,
-    `new capacity within ${r.coldStartSeconds} s`,
   ].filter((x): x is string => typeof x === 'string');
+  needs.push(`${needs.length === 0 ? 'nothing special; ' : ''}new capacity within ${r.coldStartSeconds} s`);
   const n = w.network;
   const c = w.cost;
   const spot = [c.ec2.spotPercent > 0 && `EC2 Spot ${c.ec2.spotPercent} %`, c.fargate.spotPercent > 0 && `Fargate Spot ${c.fargate.spotPercent} %`];

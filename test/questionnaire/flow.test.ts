@@ -235,6 +235,16 @@ describe('runQuestionnaire with a scripted prompter', () => {
     expect(spot.rejected[0]?.message).toBe('"M7G" must be an instance type like m7g.large');
   });
 
+  it('tidies names the way Kubernetes wants them instead of rejecting them', async () => {
+    const prompter = createScriptedPrompter({ 'workload.name': '  Checkout API ', 'service.name': { attempts: ['Web_Front', 'web'] } });
+    const workload = await runQuestionnaire(prompter);
+    expect(workload.name).toBe('checkout-api');
+    expect(workload.services?.[0]?.name).toBe('web-front');
+    const bad = createScriptedPrompter({ 'workload.name': { attempts: ['café!', 'cafe'] } });
+    await runQuestionnaire(bad);
+    expect(bad.rejected[0]?.message).toBe('name must be lowercase letters, digits and dashes (like a Kubernetes name)');
+  });
+
   it('a strict script fails on any question it does not expect', async () => {
     const prompter = createScriptedPrompter({ 'workload.name': 'x' }, { strict: true });
     await expect(runQuestionnaire(prompter)).rejects.toThrow('unexpected question "workload.region"');

@@ -38,9 +38,9 @@ describe('the interview with real prompts', () => {
       '? Memory per task, GiB',
       '? Tasks running all the time',
       '? Tasks at peak',
-      '? Anything special about it?',
+      '? Anything special about api?',
       '? Add another service?',
-      '? Which of these apply?',
+      '? Any hard requirements?',
       '? Engineers who build and run this workload',
       '? Of them, dedicated platform engineers',
       "? Team's Kubernetes experience",
@@ -79,7 +79,7 @@ describe('the interview with real prompts', () => {
   it('ticking GPUs brings the GPU count question', async () => {
     const run = runQuestionnaire(createInquirerPrompter(), { region: 'us-east-1' });
     for (let i = 0; i < 7; i++) await enter(); // name … peak replicas
-    expect(screen.getScreen()).toContain('Anything special about it?');
+    expect(screen.getScreen()).toContain('Anything special about api?');
     screen.keypress('down');
     screen.keypress('down');
     expect(screen.getScreen()).toContain('Needs GPUs');
