@@ -149,13 +149,7 @@ function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPri
   const winner = eligible[0]!;
   const runnerUp = eligible[1] ?? null;
   const strengths = winner.reasons.filter((r) => r.points > 0 && r.rule !== COST_RULE.id).slice(0, 3).map((r) => labels.get(r.rule) ?? r.rule);
-  const cost = costOf(pricing[winner.id]);
-  const costReason = winner.reasons.find((r) => r.rule === COST_RULE.id);
-  const costPhrase = !Number.isFinite(cost) || cost <= 0
-    ? ''
-    : costReason?.text.includes('cheapest eligible')
-      ? `; at ${money(cost)}/month it is also the cheapest eligible option`
-      : `; it costs ${money(cost)}/month${costReason ? ` (${costReason.text.replace(/^\$[\d,.]+\/month, /, '').replace(/\.$/, '')})` : ''}`;
+  const costPhrase = costSentence(winner.id, eligible.map((o) => o.id), pricing);
   const because = strengths.length > 0 ? ` on ${joinAnd(strengths)}` : '';
   let summary = `${OPTION_NAMES[winner.id]} scores ${winner.score}/100${because}${costPhrase}.`;
   if (runnerUp) {
@@ -163,6 +157,18 @@ function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPri
     summary += ` Runner-up: ${OPTION_NAMES[runnerUp.id]} (${runnerUp.score})${against.length > 0 ? `, held back by ${joinAnd(against)}` : ''}.`;
   }
   return { option: winner.id, runnerUp: runnerUp?.id ?? null, summary };
+}
+
+/** "; at $99.41/month it is also the cheapest eligible option" or "; it costs $2,762.32/month, 15 % more than ECS on EC2 ($2,401.18)". */
+function costSentence(winner: OptionId, eligible: OptionId[], pricing: Record<OptionId, OptionPricing>): string {
+  const cost = costOf(pricing[winner]);
+  if (!Number.isFinite(cost) || cost <= 0) return '';
+  const others = eligible.filter((id) => id !== winner && Number.isFinite(costOf(pricing[id])));
+  const cheapest = [...others].sort((a, b) => costOf(pricing[a]) - costOf(pricing[b]) || OPTION_IDS.indexOf(a) - OPTION_IDS.indexOf(b))[0];
+  if (cheapest === undefined) return `; it costs ${money(cost)}/month`;
+  const low = costOf(pricing[cheapest]);
+  if (cost - low < 0.005) return `; at ${money(cost)}/month it is also the cheapest eligible option`;
+  return `; it costs ${money(cost)}/month, ${Math.round(((cost - low) / low) * 100)} % more than ${OPTION_NAMES[cheapest]} (${money(low)})`;
 }
 
 function costOf(p: OptionPricing | undefined): number {
