@@ -85,8 +85,8 @@ export const QUESTIONS = {
   },
 
   'tune.sections': {
-    message: 'Fine-tune any assumptions? (none = keep the defaults)',
-    why: 'The defaults suit most workloads; adjust them when you know better.',
+    message: 'Fine-tune any assumptions?',
+    why: 'The defaults suit most workloads; tick nothing to keep them.',
   },
 
   'network.subnets': {
