@@ -22,8 +22,8 @@ export const ECS_OS_MEMORY_SHARE = 0.05;
 export const AUTO_MODE_MAX_PODS = 110;
 /** EC2 Linux per-second billing has a 60-second minimum per instance launch. */
 export const EC2_MINIMUM_SECONDS = 60;
-/** Windows Server licence per vCPU-hour, as AWS bills it on Fargate (used to estimate EC2 Windows). */
-export const SHORTLIST = 8;
+/** Candidate types fully packed per pool (the cheapest by lower-bound cost; see `shortlist`). */
+export const SHORTLIST = 5;
 
 export interface Ec2Variant {
   orchestrator: Orchestrator;
@@ -43,6 +43,8 @@ interface Layer {
   /** Hours per day this layer lasts (peaks that overlap at the start of the day). */
   hoursPerDay: number;
   groups: TaskGroup[];
+  /** Total CPU (millicores), memory (MiB) and GPUs of the layer. */
+  demand: [number, number, number];
 }
 
 interface Candidate {
@@ -149,13 +151,13 @@ export class Ec2Model {
   private peakLayers(pool: Pool): Layer[] {
     const base = pool.services.filter((s) => s.replicas > 0).map((s) => groupOf(s, s.replicas));
     const peaks = [...new Set(pool.services.filter((s) => s.peakExtra > 0 && s.peakHoursPerDay > 0).map((s) => s.peakHoursPerDay))].sort((a, b) => a - b);
-    const layers: Layer[] = [{ hoursPerDay: 24, groups: base }];
+    const layers: Layer[] = [{ hoursPerDay: 24, groups: base, demand: demand(base) }];
     let prev = 0;
     for (const h of peaks) {
       const groups = pool.services
         .map((s) => groupOf(s, s.replicas + (s.peakExtra > 0 && s.peakHoursPerDay >= h ? s.peakExtra : 0)))
         .filter((g) => g.count > 0);
-      layers.push({ hoursPerDay: h - prev, groups });
+      layers.push({ hoursPerDay: h - prev, groups, demand: demand(groups) });
       prev = h;
     }
     return layers;
@@ -196,7 +198,15 @@ export class Ec2Model {
     const shapes = this.book.snapshot.instances;
     const all = [...pool.services, ...pool.jobs];
     const maxGpus = Math.max(0, ...all.map((t) => t.gpus));
-    const fitsAll = (c: Candidate): boolean => all.every((t) => fitCount(c.cap, groupOf(t, 1)) > 0);
+    // Quick accept: a node that fits one task as large as the largest of each resource fits them all.
+    const largest: TaskGroup = {
+      count: 1,
+      cpuMillicores: Math.max(0, ...all.map((t) => Math.round(t.cpu * 1000))),
+      memoryMiB: Math.max(0, ...all.map((t) => Math.round(t.memoryGiB * 1024))),
+      gpus: maxGpus,
+    };
+    const taskGroups = all.map((t) => groupOf(t, 1));
+    const fitsAll = (c: Candidate): boolean => fitCount(c.cap, largest, 1) > 0 || taskGroups.every((g) => fitCount(c.cap, g, 1) > 0);
     const build = (list: InstanceShape[]): Candidate[] => {
       const out: Candidate[] = [];
       for (const shape of list) {
@@ -234,10 +244,10 @@ export class Ec2Model {
     return build(shapes.filter((s) => archOk(s) && !s.burstable));
   }
 
-  private pack(c: Candidate, groups: TaskGroup[]): PackResult {
-    const key = `${c.shape.instanceType}|${c.cap.cpuMillicores}|${c.cap.memoryMiB}|${c.cap.gpus}|${c.cap.slots}|${groups
-      .map((g) => `${g.count}x${g.cpuMillicores}/${g.memoryMiB}/${g.gpus}`)
-      .join(',')}`;
+  /** Packs one layer of a pool; cached across options that share the same node capacity. */
+  private pack(c: Candidate, pool: Pool, layer: number): PackResult {
+    const groups = this.layers.get(pool.key)![layer]!.groups;
+    const key = `${pool.key}|${layer}|${c.shape.instanceType}|${c.cap.cpuMillicores}|${c.cap.memoryMiB}|${c.cap.gpus}|${c.cap.slots}`;
     let r = this.packCache.get(key);
     if (!r) {
       r = packNodes(groups, c.cap);
@@ -279,25 +289,25 @@ export class Ec2Model {
   private plan(pool: Pool, c: Candidate, u: number, exact: boolean): PoolPlan {
     const layers = this.layers.get(pool.key)!;
     const caps = [c.cap.cpuMillicores, c.cap.memoryMiB, c.cap.gpus] as const;
-    const needFor = (groups: TaskGroup[], packed: number): number => {
-      if (groups.length === 0) return 0;
-      const f = nodeFraction(demand(groups), c.cap);
+    const needFor = (layer: Layer, packed: number): number => {
+      if (layer.groups.length === 0) return 0;
+      const f = nodeFraction(layer.demand, c.cap);
       return Math.max(packed, Math.ceil(f / u - 1e-9));
     };
-    const packedOf = (i: number, groups: TaskGroup[]): number =>
-      groups.length === 0 ? 0 : exact ? this.pack(c, groups).nodes : lowerBoundNodes(groups, c.cap);
-    const base = needFor(layers[0]!.groups, packedOf(0, layers[0]!.groups));
-    const baseDemand = demand(layers[0]!.groups);
+    const packedOf = (i: number, layer: Layer): number =>
+      layer.groups.length === 0 ? 0 : exact ? this.pack(c, pool, i).nodes : lowerBoundNodes(layer.groups, c.cap);
+    const base = needFor(layers[0]!, packedOf(0, layers[0]!));
+    const baseDemand = layers[0]!.demand;
     let serviceNodeHours = base * this.H;
     let peakNodes = base;
     const spare = caps.map((cap, d) => (base * cap - baseDemand[d]!) * this.H);
     for (let i = 1; i < layers.length; i++) {
       const layer = layers[i]!;
-      const n = Math.max(base, needFor(layer.groups, packedOf(i, layer.groups)));
+      const n = Math.max(base, needFor(layer, packedOf(i, layer)));
       peakNodes = Math.max(peakNodes, n);
       const hours = layer.hoursPerDay * this.days;
       serviceNodeHours += (n - base) * hours;
-      const ld = demand(layer.groups);
+      const ld = layer.demand;
       caps.forEach((cap, d) => {
         spare[d]! += (n * cap - ld[d]! - (base * cap - baseDemand[d]!)) * hours;
       });
@@ -327,7 +337,7 @@ export class Ec2Model {
     const h = this.hourly(c, pool);
     let bindingLimit = 'cpu';
     if (exact && layers[0]!.groups.length > 0) {
-      const packed = this.pack(c, layers[0]!.groups);
+      const packed = this.pack(c, pool, 0);
       bindingLimit = base > packed.nodes ? 'utilization' : packed.bindingLimit === 'slots' ? c.slotLabel : packed.bindingLimit;
     } else if (exact && pool.jobs.length > 0) {
       bindingLimit = 'jobs';
@@ -350,8 +360,8 @@ export class Ec2Model {
     const picked = new Set<Candidate>();
     for (const [u, k] of [
       [u0, SHORTLIST],
-      [1, SHORTLIST / 2],
-      [0.1, SHORTLIST / 4],
+      [1, 2],
+      [0.1, 1],
     ] as const) {
       const ranked = cands
         .map((c) => {
@@ -461,7 +471,7 @@ export class Ec2Model {
       pools: plans.map((p) => {
         const layers = this.layers.get(p.pool.key)!;
         const baseGroups = layers[0]!.groups;
-        const packed = baseGroups.length > 0 ? this.pack(p.candidate, baseGroups) : null;
+        const packed = baseGroups.length > 0 ? this.pack(p.candidate, p.pool, 0) : null;
         const baseTasks = baseGroups.reduce((n, g) => n + g.count, 0);
         const cap = p.candidate.cap;
         return {

@@ -78,104 +78,101 @@ export function lowerBoundNodes(groups: readonly TaskGroup[], cap: NodeCapacity)
   );
 }
 
-interface OpenBatch {
-  nodes: number;
-  free: NodeCapacity;
-  tasks: number;
+/** How far (as a share of a node) one resource may run ahead of the other while filling a node. */
+const BALANCE_TOLERANCE = 0.05;
+
+interface Item {
+  g: TaskGroup;
+  rem: number;
+  /** Share of a node's CPU and memory one task takes. */
+  c: number;
+  m: number;
+  share: number;
 }
 
 /**
- * Packs the task groups onto nodes of capacity `cap`. Groups are placed largest first (by their
- * dominant share of a node); each group fills existing nodes first-fit, then opens new nodes.
+ * Packs the task groups onto nodes of capacity `cap`. Each node is filled in a balanced way — the
+ * largest task that fits from the CPU-heavy list when the node's CPU is the less used resource, from
+ * the memory-heavy list otherwise — so complementary tasks share nodes; then that node's pattern is
+ * repeated for as many nodes as the remaining counts allow. The result never exceeds any capacity
+ * (CPU, memory, GPUs, slots) of any node.
  */
 export function packNodes(groups: readonly TaskGroup[], cap: NodeCapacity): PackResult {
-  const share = (g: TaskGroup): number =>
-    Math.max(
-      cap.cpuMillicores > 0 ? g.cpuMillicores / cap.cpuMillicores : 0,
-      cap.memoryMiB > 0 ? g.memoryMiB / cap.memoryMiB : 0,
-      g.gpus > 0 ? (cap.gpus > 0 ? g.gpus / cap.gpus : Infinity) : 0,
-      Number.isFinite(cap.slots) && cap.slots > 0 ? 1 / cap.slots : 0,
-    );
-  const sorted = groups
-    .filter((g) => g.count > 0)
-    .map((g) => ({ g, s: share(g) }))
-    .sort((a, b) => b.s - a.s || b.g.memoryMiB - a.g.memoryMiB || b.g.cpuMillicores - a.g.cpuMillicores)
-    .map((x) => x.g);
-
-  // Smallest remaining request per dimension (suffix minima), to retire full batches early.
-  const minCpu: number[] = new Array(sorted.length + 1).fill(Infinity);
-  const minMem: number[] = new Array(sorted.length + 1).fill(Infinity);
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const g = sorted[i]!;
-    minCpu[i] = Math.min(minCpu[i + 1]!, g.cpuMillicores);
-    minMem[i] = Math.min(minMem[i + 1]!, g.memoryMiB);
-  }
-
-  let open: OpenBatch[] = [];
-  const closed: OpenBatch[] = [];
   let unplaced = 0;
-  const take = (free: NodeCapacity, g: TaskGroup, k: number): NodeCapacity => ({
-    cpuMillicores: free.cpuMillicores - k * g.cpuMillicores,
-    memoryMiB: free.memoryMiB - k * g.memoryMiB,
-    gpus: free.gpus - k * g.gpus,
-    slots: free.slots - k,
-  });
-
-  for (let gi = 0; gi < sorted.length; gi++) {
-    const g = sorted[gi]!;
-    const perEmpty = fitCount(cap, g);
-    if (perEmpty === 0) {
+  const items: Item[] = [];
+  for (const g of groups) {
+    if (g.count <= 0) continue;
+    if (fitCount(cap, g, 1) === 0) {
       unplaced += g.count;
       continue;
     }
-    let remaining = g.count;
-    for (let i = 0; i < open.length && remaining > 0; i++) {
-      const b = open[i]!;
-      const k = fitCount(b.free, g, remaining);
-      if (k === 0) continue;
-      if (remaining >= k * b.nodes) {
-        b.free = take(b.free, g, k);
-        b.tasks += k;
-        remaining -= k * b.nodes;
-      } else {
-        const full = Math.floor(remaining / k);
-        const rest = remaining - full * k;
-        const inserted: OpenBatch[] = [];
-        if (full > 0) inserted.push({ nodes: full, free: take(b.free, g, k), tasks: b.tasks + k });
-        if (rest > 0) inserted.push({ nodes: 1, free: take(b.free, g, rest), tasks: b.tasks + rest });
-        b.nodes -= full + (rest > 0 ? 1 : 0);
-        if (b.nodes > 0) inserted.push(b);
-        open.splice(i, 1, ...inserted);
-        remaining = 0;
+    const c = cap.cpuMillicores > 0 ? g.cpuMillicores / cap.cpuMillicores : 0;
+    const m = cap.memoryMiB > 0 ? g.memoryMiB / cap.memoryMiB : 0;
+    const gs = g.gpus > 0 && cap.gpus > 0 ? g.gpus / cap.gpus : 0;
+    items.push({ g, rem: g.count, c, m, share: Math.max(c, m, gs) });
+  }
+  const order = (a: Item, b: Item): number => b.share - a.share || b.g.memoryMiB - a.g.memoryMiB || b.g.cpuMillicores - a.g.cpuMillicores || b.g.gpus - a.g.gpus;
+  const lists: [Item[], Item[]] = [items.filter((i) => i.c >= i.m).sort(order), items.filter((i) => i.c < i.m).sort(order)];
+  const first = [0, 0];
+  const batches: NodeBatch[] = [];
+
+  // Nothing fits once a node has less than the smallest task on any dimension.
+  const minCpu = Math.min(...items.map((i) => i.g.cpuMillicores));
+  const minMem = Math.min(...items.map((i) => i.g.memoryMiB));
+  const pickFrom = (which: 0 | 1, free: NodeCapacity, inPattern: Map<Item, number>): Item | null => {
+    if (free.slots < 1 || free.cpuMillicores < minCpu || free.memoryMiB < minMem) return null;
+    const list = lists[which];
+    while (first[which]! < list.length && list[first[which]!]!.rem === 0) first[which]!++;
+    for (let i = first[which]!; i < list.length; i++) {
+      const it = list[i]!;
+      if (it.rem - (inPattern.get(it) ?? 0) <= 0) continue;
+      if (fitCount(free, it.g, 1) > 0) return it;
+    }
+    return null;
+  };
+
+  for (;;) {
+    const free: NodeCapacity = { ...cap };
+    let uc = 0;
+    let um = 0;
+    const pattern = new Map<Item, number>();
+    for (;;) {
+      const prefer: 0 | 1 = uc <= um ? 0 : 1;
+      const it = pickFrom(prefer, free, pattern) ?? pickFrom(prefer === 0 ? 1 : 0, free, pattern);
+      if (!it) break;
+      const already = pattern.get(it) ?? 0;
+      let k = fitCount(free, it.g, it.rem - already);
+      // Add in chunks, but stop once this task's dominant resource overtakes the other one by more
+      // than a small tolerance (chunks keep large nodes with hundreds of tiny tasks fast).
+      if (it.c !== it.m) {
+        const gap = it.c > it.m ? (um - uc + BALANCE_TOLERANCE) / (it.c - it.m) : (uc - um + BALANCE_TOLERANCE) / (it.m - it.c);
+        k = Math.max(1, Math.min(k, Math.floor(gap) + 1));
       }
+      pattern.set(it, already + k);
+      free.cpuMillicores -= k * it.g.cpuMillicores;
+      free.memoryMiB -= k * it.g.memoryMiB;
+      free.gpus -= k * it.g.gpus;
+      free.slots -= k;
+      uc += k * it.c;
+      um += k * it.m;
     }
-    if (remaining > 0) {
-      const full = Math.floor(remaining / perEmpty);
-      const rest = remaining - full * perEmpty;
-      if (full > 0) open.push({ nodes: full, free: take(cap, g, perEmpty), tasks: perEmpty });
-      if (rest > 0) open.push({ nodes: 1, free: take(cap, g, rest), tasks: rest });
+    if (pattern.size === 0) break;
+    let repeat = Infinity;
+    let tasks = 0;
+    for (const [it, k] of pattern) {
+      repeat = Math.min(repeat, Math.floor(it.rem / k));
+      tasks += k;
     }
-    // Retire batches that can take nothing more of what is left.
-    const nc = minCpu[gi + 1]!;
-    const nm = minMem[gi + 1]!;
-    if (gi + 1 < sorted.length) {
-      const still: OpenBatch[] = [];
-      for (const b of open) {
-        if (b.free.slots < 1 || b.free.cpuMillicores < nc || b.free.memoryMiB < nm) closed.push(b);
-        else still.push(b);
-      }
-      open = still;
-    }
+    for (const [it, k] of pattern) it.rem -= repeat * k;
+    batches.push({
+      nodes: repeat,
+      tasks,
+      cpuMillicores: cap.cpuMillicores - free.cpuMillicores,
+      memoryMiB: cap.memoryMiB - free.memoryMiB,
+      gpus: cap.gpus - free.gpus,
+    });
   }
 
-  const all = [...closed, ...open].filter((b) => b.nodes > 0);
-  const batches: NodeBatch[] = all.map((b) => ({
-    nodes: b.nodes,
-    tasks: b.tasks,
-    cpuMillicores: cap.cpuMillicores - b.free.cpuMillicores,
-    memoryMiB: cap.memoryMiB - b.free.memoryMiB,
-    gpus: cap.gpus - b.free.gpus,
-  }));
   const nodes = batches.reduce((n, b) => n + b.nodes, 0);
   const placed = groups.filter((g) => fitCount(cap, g) > 0);
   const d = demandOf(placed);
