@@ -5,6 +5,7 @@
 import type { Blocker, OptionPricing, Reason, RuleTrace } from '../core/advice.js';
 import { OPTION_IDS, OPTION_NAMES, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
+import { joinAnd, money } from './format.js';
 import { OPERATES } from './operates.js';
 import { COST_POINTS, COST_RULE, SCORING_RULES } from './rules.js';
 import { deriveTraits } from './traits.js';
@@ -180,12 +181,5 @@ function clamp(score: number): number {
   return Math.max(0, Math.min(100, score));
 }
 
-export function money(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-function joinAnd(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
 
 export type { Rule };

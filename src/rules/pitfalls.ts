@@ -5,8 +5,7 @@
 import type { OptionPricing, PitfallHit } from '../core/advice.js';
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
-import { money } from './engine.js';
-import { list } from './rules.js';
+import { list, money } from './format.js';
 import { deriveTraits } from './traits.js';
 import type { Pitfall, PitfallFinding, RuleContext } from './types.js';
 

@@ -5,6 +5,7 @@
  */
 import { OPTION_NAMES, type OptionId } from '../schema/enums.js';
 import { EKS_FARGATE_OVERHEAD_GIB, FARGATE_MAX, SCALE_OUT_MODEL, fargateSize, type Traits } from './traits.js';
+import { list, plural } from './format.js';
 import type { Effects, Rule, RuleContext, RuleOutcome } from './types.js';
 
 const F = 'ecs-fargate';
@@ -17,13 +18,6 @@ const A = 'eks-auto-mode';
 const fire = (why: string, extra: Omit<RuleOutcome, 'fired' | 'why'> = {}): RuleOutcome => ({ fired: true, why, ...extra });
 const skip = (why: string): RuleOutcome => ({ fired: false, why });
 
-/** "api, worker and 3 more" */
-export function list(names: readonly string[], max = 3): string {
-  if (names.length <= max) return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 // ---------------------------------------------------------------------------------------------------
 // Blockers (SPEC §6). A blocker makes the option ineligible; it is never recommended.
@@ -79,8 +73,8 @@ const blockers: Rule[] = [
     label: 'host networking',
     trigger: 'requirements.hostNetworking is true',
     effects: { [F]: 'blocker', [K]: 'blocker' },
-    reason: 'Fargate supports only awsvpc networking; host networking, hostPort and hostNetwork are rejected.',
-    source: 'domain-facts 1.4, 1.16',
+    reason: 'Fargate supports only awsvpc networking; host networking, hostPort and hostNetwork are rejected (ECS Managed Instances support host mode).',
+    source: 'domain-facts 1.4, 1.16; ECS API reference ManagedInstancesNetworkConfiguration (awsvpc, host, none)',
     evaluate: ({ workload }) =>
       workload.requirements.hostNetworking ? fire('requirements.hostNetworking is true') : skip('no host networking needed'),
   },
@@ -105,9 +99,9 @@ const blockers: Rule[] = [
     id: 'windows',
     label: 'Windows containers',
     trigger: 'any service or job has os: windows',
-    effects: { [K]: 'blocker', [A]: 'blocker', [F]: 0 },
+    effects: { [K]: 'blocker', [A]: 'blocker', [F]: 0, [I]: 0 },
     reason: 'EKS Fargate and EKS Auto Mode run no Windows nodes (only managed node groups do); ECS Fargate runs Windows tasks.',
-    source: 'domain-facts 1.16, 1.23, 1.12',
+    source: 'domain-facts 1.16, 1.23, 1.12; AWS Batch "Job definitions on Amazon ECS Managed Instances" (LINUX only)',
     evaluate: ({ traits }) =>
       traits.windowsTasks.length === 0
         ? skip('all tasks run Linux')
@@ -116,6 +110,7 @@ const blockers: Rule[] = [
               [K]: `EKS Fargate runs no Windows pods, and ${list(traits.windowsTasks)} run Windows.`,
               [A]: `EKS Auto Mode has no Windows nodes (only managed node groups do), and ${list(traits.windowsTasks)} run Windows.`,
               [F]: 'ECS Fargate runs Windows tasks (at least 1 vCPU, no Fargate Spot, a per-vCPU licence fee that is priced in).',
+              [I]: 'Check Windows support before choosing Managed Instances: the AWS documents found describe Linux only (no points either way).',
             },
           }),
   },
@@ -454,7 +449,6 @@ const compliance: Rule[] = [
       label: regime === 'soc2' ? 'SOC 2' : 'ISO 27001',
       trigger: `requirements.compliance includes ${regime}`,
       effects: {},
-      effectNote: 'no points: every option is in scope',
       reason: `ECS, EKS and Fargate are all in scope for ${regime === 'soc2' ? 'SOC 1/2/3' : 'ISO 27001/27017/27018'}, so it does not separate the options.`,
       source: 'domain-facts 8.1',
       evaluate: ({ workload }) =>

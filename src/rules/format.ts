@@ -1,0 +1,22 @@
+/** Small text helpers shared by rules, pitfalls and the engine (en-US numbers, so output is stable). */
+
+/** "$1,234.50" */
+export function money(n: number): string {
+  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** "api, worker and 3 more" */
+export function list(names: readonly string[], max = 3): string {
+  if (names.length <= max) return joinAnd(names);
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** "a, b and c" */
+export function joinAnd(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/** "1 cluster" / "3 clusters" */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

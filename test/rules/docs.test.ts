@@ -1,0 +1,68 @@
+/**
+ * docs/rules.md carries tables generated from the rule, pitfall and case-study data. This test fails
+ * when the doc is stale; run `UPDATE_RULES_DOC=1 npx vitest run test/rules/docs.test.ts` to refresh it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { OPTION_IDS } from '../../src/schema/enums.js';
+import { RULES, describeCaseStudies, describePitfalls } from '../../src/rules/index.js';
+
+const DOC = new URL('../../docs/rules.md', import.meta.url);
+const SHORT: Record<(typeof OPTION_IDS)[number], string> = {
+  'ecs-fargate': 'ECS Fargate',
+  'ecs-ec2': 'ECS EC2',
+  'eks-managed-nodes': 'EKS MNG',
+  'eks-fargate': 'EKS Fargate',
+  'ecs-managed-instances': 'ECS MI',
+  'eks-auto-mode': 'EKS Auto',
+};
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function rulesTable(): string {
+  const head = `| id | trigger | ${OPTION_IDS.map((id) => SHORT[id]).join(' | ')} | reason | source |`;
+  const sep = `|${'---|'.repeat(OPTION_IDS.length + 4)}`;
+  const rows = RULES.map((r) => {
+    const effects = OPTION_IDS.map((id) => {
+      const e = r.effects[id];
+      if (e === undefined) return r.effectNote && Object.keys(r.effects).length === 0 ? 'computed' : '';
+      if (e === 'blocker') return '**blocker**';
+      return e > 0 ? `+${e}` : e === 0 ? 'note' : `${e}`;
+    });
+    const note = r.effectNote ? ` *(${cell(r.effectNote)})*` : '';
+    return `| \`${r.id}\` | ${cell(r.trigger)} | ${effects.join(' | ')} | ${cell(r.reason)}${note} | ${cell(r.source)} |`;
+  });
+  return [head, sep, ...rows].join('\n');
+}
+
+function pitfallsTable(): string {
+  const rows = describePitfalls().map((p) => `| \`${p.id}\` | ${p.options.map((o) => SHORT[o]).join(', ')} | ${cell(p.trigger)} | ${cell(p.fix)} | ${cell(p.source)} |`);
+  return ['| id | options | trigger | fix | source |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function casesTable(): string {
+  const rows = describeCaseStudies().map(
+    (c) => `| \`${c.id}\` | ${c.name} | ${SHORT[c.option]} — ${cell(c.chose)} | ${c.confidence} | ${cell(c.lesson)} | ${cell(c.source)} |`,
+  );
+  return ['| id | company | option | confidence | lesson | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function replaceBlock(doc: string, name: string, body: string): string {
+  const start = `<!-- generated:${name}:start -->`;
+  const end = `<!-- generated:${name}:end -->`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`docs/rules.md is missing the ${name} markers`);
+  return `${doc.slice(0, i + start.length)}\n${body}\n${doc.slice(j)}`;
+}
+
+describe('docs/rules.md', () => {
+  it('has current generated tables', () => {
+    const doc = readFileSync(DOC, 'utf8');
+    let next = replaceBlock(doc, 'rules', rulesTable());
+    next = replaceBlock(next, 'pitfalls', pitfallsTable());
+    next = replaceBlock(next, 'cases', casesTable());
+    if (process.env.UPDATE_RULES_DOC === '1') writeFileSync(DOC, next);
+    else expect(next).toBe(doc);
+  });
+});
