@@ -70,6 +70,8 @@ export const CASE_STUDIES: readonly CaseStudy[] = [
 
 /** A case study is "close" when at least this share of its known traits match the workload. */
 export const CLOSE_SIMILARITY = 0.6;
+/** Sparse profiles are measured as if they had this many traits, so two lucky matches cannot score 1.0. */
+export const MIN_TRAITS = 4;
 
 type TraitKey = keyof CaseTraits;
 
@@ -129,7 +131,7 @@ export function matchCaseStudies(workload: Workload): CaseStudyMatch[] {
       else differs.push(`${cs.name}: ${TRAIT_WORDS[key](theirs)}; yours: ${yours.yours}`);
     }
     const known = matches.length + differs.length;
-    const similarity = known === 0 ? 0 : Math.round((matches.length / known) * 100) / 100;
+    const similarity = known === 0 ? 0 : Math.round((matches.length / Math.max(known, MIN_TRAITS)) * 100) / 100;
     return {
       id: cs.id,
       name: cs.name,
