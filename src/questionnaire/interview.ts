@@ -70,12 +70,11 @@ export const INTERVIEW_DEFAULTS = {
   service: { name: 'api', cpu: 0.5, memory: 1, replicas: 2, peakHoursPerDay: 4, gpus: 1, storage: 50 },
   job: { name: 'batch', cpu: 1, memory: 2, runsPerDay: 1, minutesPerRun: 30, parallelism: 1, gpus: 1, storage: 50 },
   daemon: { name: 'log-router', cpu: 0.25, memory: 0.5 },
-  fastColdStartSeconds: 30,
 } as const;
 
 type Kind = 'services' | 'jobs' | 'daemons';
 type Trait = 'arm64' | 'windows' | 'gpu' | 'storage';
-type Need = 'privileged' | 'blockStorage' | 'hostNetworking' | 'isolation' | 'interruptible' | 'compliance' | 'portability' | 'fastScale';
+type Need = 'privileged' | 'blockStorage' | 'hostNetworking' | 'isolation' | 'interruptible' | 'compliance' | 'portability' | 'coldStart';
 type Section = 'network' | 'cost';
 
 const KIND_CHOICES: readonly Choice<Kind>[] = [
@@ -99,7 +98,7 @@ const NEED_CHOICES: readonly Choice<Need>[] = [
   { value: 'interruptible', name: 'Can tolerate Spot interruptions (2-minute notice)', short: 'Spot-tolerant', description: 'Opens Spot and FARGATE_SPOT discounts.' },
   { value: 'compliance', name: 'Compliance regimes apply (SOC 2, PCI, HIPAA, FedRAMP, ISO 27001)', short: 'compliance', description: 'You will pick which next.' },
   { value: 'portability', name: 'The same manifests must (or should) run off AWS', short: 'portability', description: 'Kubernetes is portable; ECS is AWS-only.' },
-  { value: 'fastScale', name: 'Scale-out must get new capacity fast', short: 'fast scale-out', description: 'You will give the longest acceptable wait next.' },
+  { value: 'coldStart', name: 'Scale-out may wait longer, or must be faster, than 60 s', short: 'scale-out wait', description: 'Default: new capacity within 60 s. You will give your own limit next.' },
 ];
 
 const SECTION_CHOICES: readonly Choice<Section>[] = [
@@ -288,8 +287,8 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
       default: 'preferred',
     });
   }
-  if (needs.includes('fastScale')) {
-    await askNumber('requirements.coldStartSeconds', ['requirements', 'coldStartSeconds'], d.fastColdStartSeconds);
+  if (needs.includes('coldStart')) {
+    await askNumber('requirements.coldStartSeconds', ['requirements', 'coldStartSeconds'], draft.requirements.coldStartSeconds);
   }
 
   // — Team —
@@ -326,6 +325,7 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     const subnets = await prompter.input({
       ...text('network.subnets'),
       default: '',
+      emptyAnswer: 'not given',
       validate: (v) => {
         const list = split(v);
         const bad = list.find((cidr) => checkAnswer(asInput(), ['network', 'subnets'], [cidr]) !== true);
@@ -357,6 +357,7 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     const types = await prompter.input({
       ...text('cost.ec2.instanceTypes'),
       default: '',
+      emptyAnswer: 'any',
       validate: (v) => {
         const list = v.split(/[\s,]+/).filter((x) => x !== '');
         const bad = list.find((t) => checkAnswer(asInput(), ['cost', 'ec2', 'instanceTypes'], [t]) !== true);

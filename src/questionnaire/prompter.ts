@@ -32,6 +32,8 @@ export interface InputQuestion extends QuestionBase {
   default: string;
   /** Tidies what was typed (e.g. `Checkout API` → `checkout-api`) before it is validated and returned. */
   normalize?: (value: string) => string;
+  /** Shown as the answer when the user leaves it empty (e.g. `any`). */
+  emptyAnswer?: string;
   validate?: (value: string) => Verdict;
 }
 
@@ -98,7 +100,7 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
           default: q.default === '' ? undefined : q.default,
           theme: whyTheme(q.why),
           // Once answered, show the value as it will be used, not as it was typed.
-          transformer: (value, { isFinal }) => (isFinal ? styleText('cyan', tidy(value)) : value),
+          transformer: (value, { isFinal }) => (isFinal ? styleText('cyan', tidy(value) || (q.emptyAnswer ?? '')) : value),
           ...(q.validate ? { validate: (v: string) => q.validate!(tidy(v)) } : {}),
         },
         ctx,

@@ -72,8 +72,8 @@ export const QUESTIONS = {
     why: 'Kubernetes manifests travel; ECS task definitions do not.',
   },
   'requirements.coldStartSeconds': {
-    message: 'Longest acceptable wait for new capacity, seconds',
-    why: 'Fargate starts each task in ~30–60 s; new EC2 nodes take a minute or more.',
+    message: 'Longest acceptable wait for new capacity, seconds (e.g. 30, 300)',
+    why: 'A new Fargate task takes ~30–60 s (more for big images); a new EC2 instance takes minutes.',
   },
 
   'team.engineers': { message: 'Engineers who build and run this workload', why: 'Kubernetes pays off with scale; a small team feels its upkeep most.' },
@@ -106,7 +106,7 @@ export const QUESTIONS = {
   },
   'cost.clusters': { message: 'Clusters this workload needs (e.g. one per environment)', why: 'EKS charges a control-plane fee per cluster.' },
   'cost.ec2.spotPercent': { message: 'Share of EC2 capacity on Spot, %', why: 'Spot is much cheaper but can be reclaimed at 2 minutes notice.' },
-  'cost.fargate.spotPercent': { message: 'Share of ECS Fargate tasks on FARGATE_SPOT, %', why: 'FARGATE_SPOT is ~70 % cheaper; ECS only.' },
+  'cost.fargate.spotPercent': { message: 'Share of ECS Fargate tasks on FARGATE_SPOT, %', why: 'FARGATE_SPOT costs up to ~70 % less, with 2 minutes notice; ECS only.' },
   'cost.ec2.discountPercent': { message: 'Savings Plan / RI discount on EC2, %', why: 'Commitments lower the on-demand EC2 price.' },
   'cost.fargate.discountPercent': { message: 'Compute Savings Plan discount on Fargate, %', why: 'Compute Savings Plans cover Fargate too.' },
   'cost.ec2.instanceTypes': {

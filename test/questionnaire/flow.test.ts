@@ -43,7 +43,7 @@ describe('runQuestionnaire with a scripted prompter', () => {
       'service.traits': ['gpu', 'storage'],
       'service.peakReplicas': 10,
       'job.traits': ['gpu', 'storage'],
-      'requirements.needs': ['compliance', 'portability', 'fastScale', 'interruptible'],
+      'requirements.needs': ['compliance', 'portability', 'coldStart', 'interruptible'],
       'team.kubernetes': 'some',
       'tune.sections': ['network', 'cost'],
     });
@@ -158,7 +158,7 @@ describe('runQuestionnaire with a scripted prompter', () => {
 
   it('asks requirement follow-ups only for what is ticked', async () => {
     const prompter = createScriptedPrompter({
-      'requirements.needs': ['privileged', 'compliance', 'portability', 'fastScale'],
+      'requirements.needs': ['privileged', 'compliance', 'portability', 'coldStart'],
       'requirements.compliance': ['pci', 'soc2'],
       'requirements.portability': 'required',
       'requirements.coldStartSeconds': { attempts: [0, 20] },
@@ -270,5 +270,16 @@ describe('runQuestionnaire with a scripted prompter', () => {
         network   subnets not given, private with NAT/endpoints
         cost      70 % utilisation, 1 cluster"
     `);
+  });
+});
+
+describe('docs/questionnaire.md', () => {
+  it('lists every question with its wording and why line', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync('docs/questionnaire.md', 'utf8');
+    for (const [id, q] of Object.entries(QUESTIONS)) {
+      expect(doc, `${id} wording`).toContain(q.message.replace('{name}', '*name*'));
+      expect(doc, `${id} why`).toContain(q.why);
+    }
   });
 });

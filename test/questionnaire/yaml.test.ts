@@ -54,7 +54,7 @@ describe('renderWorkloadYaml', () => {
         'job.traits': ['windows'],
         'job.parallelism': 5,
         'daemon.hostAccess': true,
-        'requirements.needs': ['blockStorage', 'isolation', 'interruptible', 'compliance', 'portability', 'fastScale'],
+        'requirements.needs': ['blockStorage', 'isolation', 'interruptible', 'compliance', 'portability', 'coldStart'],
         'requirements.compliance': ['hipaa', 'fedramp'],
         'requirements.portability': 'preferred',
         'requirements.coldStartSeconds': 15,
@@ -82,7 +82,7 @@ describe('renderWorkloadYaml', () => {
 
   it('round-trips whatever the interview produces (property)', async () => {
     const traits = fc.subarray(['arm64', 'gpu', 'storage'] as const);
-    const needs = fc.subarray(['privileged', 'blockStorage', 'hostNetworking', 'isolation', 'interruptible', 'compliance', 'portability', 'fastScale'] as const);
+    const needs = fc.subarray(['privileged', 'blockStorage', 'hostNetworking', 'isolation', 'interruptible', 'compliance', 'portability', 'coldStart'] as const);
     const cpu = fc.double({ min: 0.01, max: 192, noNaN: true, noDefaultInfinity: true });
     await fc.assert(
       fc.asyncProperty(
