@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import type { Advice } from '../core/advice.js';
 import type { PriceBook, SourcedPrice } from '../pricing/price-book.js';
-import { CASE_STUDIES, RULES } from '../rules/index.js';
+import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
 import { OPTION_NAMES, type OutputFormat } from '../schema/enums.js';
 import { money, signed, unitPrice } from './format.js';
 
@@ -117,45 +117,55 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): stri
 }
 
 export function renderRules(format: OutputFormat, width = 100): string {
-  if (format === 'json') return `${JSON.stringify(RULES.map(describeRuleForListing), null, 2)}\n`;
-  const rules = RULES.map(describeRuleForListing);
+  const { baseScore, rules } = describeRules();
+  if (format === 'json') return `${JSON.stringify(rules, null, 2)}\n`;
+  const effect = (r: RuleDescription) => {
+    const listed = Object.entries(r.effects)
+      .map(([id, e]) => `${id} ${e === 'blocker' ? 'blocked' : signed(e)}`)
+      .join(', ');
+    return [listed, r.effectNote].filter(Boolean).join(listed && r.effectNote ? '; ' : '');
+  };
   if (format === 'markdown') {
-    const lines = ['| Rule | Triggers when | Effect | Source |', '|---|---|---|---|'];
-    for (const r of rules) lines.push(`| \`${r.id}\` | ${r.trigger} | ${r.effect} | ${r.source} |`);
+    const lines = [`Every option starts at ${baseScore}; each rule adds or subtracts points; blockers make an option ineligible.`, '', '| Rule | Triggers when | Effect | Source |', '|---|---|---|---|'];
+    for (const r of rules) lines.push(`| \`${r.id}\` | ${cell(r.trigger)} | ${cell(effect(r))} | ${cell(r.source)} |`);
     return `${lines.join('\n')}\n`;
   }
+  const flexible = Math.max(60, width - 26);
   const table = new Table({
     head: ['Rule', 'Triggers when', 'Effect', 'Source'],
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: [22, Math.floor((width - 30) * 0.35), Math.floor((width - 30) * 0.35), Math.floor((width - 30) * 0.3)],
+    wrapOnWordBoundary: true,
+    colWidths: [24, Math.floor(flexible * 0.32), Math.floor(flexible * 0.38), Math.floor(flexible * 0.3)],
   });
-  for (const r of rules) table.push([r.id, r.trigger, r.effect, r.source]);
-  return `${table.toString()}\n${rules.length} rules. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.\n`;
-}
-
-function describeRuleForListing(rule: (typeof RULES)[number]): { id: string; trigger: string; effect: string; source: string } {
-  const r = rule as unknown as { id: string; trigger?: string; description?: string; effects?: Record<string, number | 'blocker'>; source?: string; reason?: string };
-  const effect = Object.entries(r.effects ?? {})
-    .map(([id, e]) => `${id} ${e === 'blocker' ? 'blocked' : signed(e)}`)
-    .join(', ');
-  return { id: r.id, trigger: r.trigger ?? r.description ?? r.reason ?? '', effect, source: r.source ?? '' };
+  for (const r of rules) table.push([r.id, r.trigger, effect(r), r.source]);
+  return `${table.toString()}\n${rules.length} rules; every option starts at ${baseScore}. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.\n`;
 }
 
 export function renderCases(format: OutputFormat, width = 100): string {
-  const cases = CASE_STUDIES as unknown as Array<{ id: string; name?: string; option: keyof typeof OPTION_NAMES; traits?: string[]; lesson?: string; source?: string }>;
+  const cases = describeCaseStudies();
   if (format === 'json') return `${JSON.stringify(cases, null, 2)}\n`;
+  const traits = (t: Record<string, unknown>) =>
+    Object.entries(t)
+      .map(([k, v]) => (v === true ? k : v === false ? `no ${k}` : `${k}: ${String(v)}`))
+      .join(', ');
   if (format === 'markdown') {
-    const lines = ['| Case | Chose | Traits | Lesson | Source |', '|---|---|---|---|---|'];
-    for (const c of cases) lines.push(`| ${c.name ?? c.id} (\`${c.id}\`) | ${OPTION_NAMES[c.option]} | ${(c.traits ?? []).join('; ')} | ${c.lesson ?? ''} | ${c.source ?? ''} |`);
+    const lines = ['| Case | Chose | Traits | Lesson | Confidence | Source |', '|---|---|---|---|---|---|'];
+    for (const c of cases) lines.push(`| ${c.name} (\`${c.id}\`) | ${cell(c.chose)} (\`${c.option}\`) | ${cell(traits(c.traits))} | ${cell(c.lesson)} | ${c.confidence} | ${cell(c.source)} |`);
     return `${lines.join('\n')}\n`;
   }
+  const flexible = Math.max(60, width - 16);
   const table = new Table({
     head: ['Case', 'Chose', 'Traits', 'Lesson', 'Source'],
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: [16, 18, Math.floor((width - 48) * 0.3), Math.floor((width - 48) * 0.4), Math.floor((width - 48) * 0.3)],
+    wrapOnWordBoundary: true,
+    colWidths: [16, Math.floor(flexible * 0.2), Math.floor(flexible * 0.2), Math.floor(flexible * 0.35), Math.floor(flexible * 0.25)],
   });
-  for (const c of cases) table.push([c.name ?? c.id, OPTION_NAMES[c.option], (c.traits ?? []).join('; '), c.lesson ?? '', c.source ?? '']);
+  for (const c of cases) table.push([`${c.name}\n(${c.confidence} confidence)`, `${OPTION_NAMES[c.option]}: ${c.chose}`, traits(c.traits), c.lesson, c.source]);
   return `${table.toString()}\n`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -5,7 +5,7 @@
 import type { Advice } from '../core/advice.js';
 import { OPTION_NAMES } from '../schema/enums.js';
 import { money, percent, quantity, signed, unitPrice } from './format.js';
-import { describeSizing } from './table.js';
+import { describeEstimate, describeSizing } from './table.js';
 
 export interface MarkdownReportOptions {
   explain?: boolean;
@@ -64,7 +64,7 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   if (advice.pitfalls.length > 0) {
     out.push('## Pitfalls that apply', '');
     for (const p of advice.pitfalls) {
-      out.push(`- **${p.severity}** \`${p.id}\` (${p.options.map((o) => `\`${o}\``).join(', ')}): ${escape(p.text)}${p.fix ? ` **Fix:** ${escape(p.fix)}` : ''}${p.source ? ` _Source: ${p.source}_` : ''}`);
+      out.push(`- **${p.severity}** \`${p.id}\` (${p.options.length === 6 ? 'all options' : p.options.map((o) => `\`${o}\``).join(', ')}): ${escape(p.text)}${p.fix ? ` **Fix:** ${escape(p.fix)}` : ''}${p.source ? ` _Source: ${p.source}_` : ''}`);
     }
     out.push('');
   }
@@ -91,7 +91,7 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   out.push(`Source: **${pricing.source}**, price data as of ${pricing.asOf}, region ${pricing.region}, currency ${pricing.currency}.`, '');
   if (pricing.estimates.length > 0) {
     out.push('Estimated prices:', '');
-    for (const e of pricing.estimates) out.push(`- ${escape(e.item)}: ${escape(e.reason)} ${escape(e.fix)}`);
+    for (const e of pricing.estimates) out.push(`- ${escape(describeEstimate(e))}`);
     out.push('');
   }
 

@@ -5,8 +5,8 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Advice, OptionAdvice } from '../core/advice.js';
-import { OPTION_NAMES } from '../schema/enums.js';
+import type { Advice, OptionAdvice, PriceEstimate } from '../core/advice.js';
+import { OPTION_IDS, OPTION_NAMES } from '../schema/enums.js';
 import { money, percent, quantity, signed, unitPrice } from './format.js';
 
 export interface TableReportOptions {
@@ -37,11 +37,10 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
     out.push(`${c.bold.red('No option fits this workload as written.')}`);
   }
   out.push(wrap(recommendation.summary, width, '  '));
-  if (recommendation.runnerUp) out.push(c.dim(`  Runner-up: ${OPTION_NAMES[recommendation.runnerUp]} (${recommendation.runnerUp})`));
   out.push('');
 
   const table = new Table({
-    head: ['#', 'Option', 'Score', 'Monthly', 'Break-even', 'Verdict'],
+    head: ['#', 'Option', 'Score', 'Monthly', 'Break-even', 'Weightiest reasons'],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
     colWidths: [4, 32, 7, 13, 12, Math.max(20, width - 4 - 32 - 7 - 13 - 12 - 7)],
     wordWrap: true,
@@ -93,8 +92,10 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   if (advice.pitfalls.length > 0) {
     out.push(c.bold('Pitfalls that apply'));
     for (const p of advice.pitfalls) {
-      const sev = p.severity === 'high' ? c.red('high  ') : p.severity === 'medium' ? c.yellow('medium') : c.dim('low   ');
-      out.push(wrap(`${sev} ${c.bold(p.id)} ${c.dim(`(${p.options.join(', ')})`)} ${p.text}${p.fix ? ` Fix: ${p.fix}` : ''}`, width, '         ', '  '));
+      const sev = p.severity === 'high' ? c.red('[high]') : p.severity === 'medium' ? c.yellow('[medium]') : c.dim('[low]');
+      out.push(wrap(`${sev} ${c.bold(p.id)} ${c.dim(`(${optionList(p.options)})`)}`, width, '    ', '  '));
+      out.push(wrap(p.text, width, '    ', '    '));
+      if (p.fix) out.push(wrap(`${c.green('Fix:')} ${p.fix}`, width, '    ', '    '));
     }
     out.push('');
   }
@@ -118,7 +119,7 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
 
   if (pricing.estimates.length > 0) {
     out.push(c.bold('Price estimates'));
-    for (const e of pricing.estimates) out.push(wrap(`${c.yellow('*')} ${e.item}: ${e.reason} ${c.dim(e.fix)}`, width, '    ', '  '));
+    for (const e of pricing.estimates) out.push(wrap(`${c.yellow('*')} ${describeEstimate(e)}`, width, '    ', '  '));
     out.push('');
   }
 
@@ -137,10 +138,15 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/** The three weightiest reasons as `rule ±points`; the full sentences follow below the table. */
 function verdict(o: OptionAdvice, c: ChalkInstance): string {
   if (!o.eligible) return c.red(`blocked: ${o.blockers.map((b) => b.rule).join(', ')}`);
-  const top = [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
-  return top ? `${signed(top.points)} ${top.text}` : '';
+  return [...o.reasons]
+    .filter((r) => r.points !== 0)
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+    .slice(0, 3)
+    .map((r) => `${r.rule} ${r.points > 0 ? c.green(signed(r.points)) : c.red(signed(r.points))}`)
+    .join(', ');
 }
 
 /** One line on what the option runs on: billed Fargate sizes, or nodes and instance types. */
@@ -158,6 +164,17 @@ function describeScale(advice: Advice): string {
   if (w.jobs.length > 0) parts.push(`${w.jobs.length} job${w.jobs.length === 1 ? '' : 's'}`);
   if (w.daemons.length > 0) parts.push(`${w.daemons.length} daemon${w.daemons.length === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+/** `all options` instead of listing all six. */
+export function optionList(options: readonly string[]): string {
+  return options.length === OPTION_IDS.length ? 'all options' : options.join(', ');
+}
+
+/** "item: reason. Exact price: fix" with the punctuation the parts may lack. */
+export function describeEstimate(e: PriceEstimate): string {
+  const reason = /[.!?)]$/.test(e.reason.trim()) ? e.reason.trim() : `${e.reason.trim()}.`;
+  return `${e.item}: ${reason} For the exact price: ${e.fix.replace(/^./, (ch) => ch.toLowerCase())}`;
 }
 
 function indent(text: string, prefix: string): string {
