@@ -87,10 +87,14 @@ function whyTheme(why: string) {
   };
 }
 
-/** The real terminal prompter, built on `@inquirer/prompts`. Ctrl-C rejects with `ExitPromptError`. */
+/**
+ * The real terminal prompter, built on `@inquirer/prompts`. Ctrl-C rejects with `ExitPromptError`.
+ * Prompts go to stderr unless `context.output` says otherwise, so `advise --format json > advice.json`
+ * on a terminal asks its questions on screen and leaves stdout to the report.
+ */
 export function createInquirerPrompter(context: PromptContext = {}): Prompter {
   // @inquirer's Context wants concrete stream classes; ours are structurally the same.
-  const ctx = context as Parameters<typeof input>[1];
+  const ctx = { output: process.stderr, ...context } as Parameters<typeof input>[1];
   return {
     input: async (q) => {
       const tidy = q.normalize ?? ((v: string) => v);

@@ -143,6 +143,36 @@ describe.skipIf(skipReason !== '')(`the questionnaire in a real terminal${skipRe
     expect(cost.toFixed(2)).toBe(monthly!.replace(/,/g, ''));
   });
 
+  it('with stdout redirected, the questions stay on screen and the file gets only the JSON report', async () => {
+    terminal = new Terminal();
+    const out = join(terminal.dir, 'advice.json');
+    terminal.start(['advise', '--region', 'eu-west-1', '--prices', 'snapshot', '--format', 'json', '>', out]);
+    // Enter all the way: 14 questions with --region given.
+    for (const question of [
+      'Name of this workload',
+      'What does it run?',
+      'Service name',
+      'vCPU per task',
+      'Memory per task, GiB',
+      'Tasks running all the time',
+      'Tasks at peak',
+      'Anything special about api?',
+      'Add another service?',
+      'Any hard requirements?',
+      'Engineers who build and run this workload',
+      'Of them, dedicated platform engineers',
+      "Team's Kubernetes experience",
+      'Fine-tune any assumptions?',
+    ]) {
+      await terminal.answer(question);
+    }
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).toContain('Your answers');
+    const advice = JSON.parse(readFileSync(out, 'utf8')) as { schemaVersion: number; input: { name: string; region: string } };
+    expect(advice.schemaVersion).toBe(1);
+    expect(advice.input).toMatchObject({ name: 'my-app', region: 'eu-west-1' });
+  });
+
   it('Ctrl-C mid-interview exits 130 with one line, no stack trace, nothing written', async () => {
     terminal = new Terminal();
     const saved = join(terminal.dir, 'never.yaml');
