@@ -17,7 +17,7 @@ import { readInput, writeFileAtomic, type CliContext } from './io.js';
 import { choosePriceBook, type LiveFetcher } from './prices.js';
 import { fetchRegionPrices } from '../pricing/live/fetch.js';
 import { readPriceCache } from './price-cache.js';
-import { createInquirerPrompter, INIT_TEMPLATE, renderAnswersReview, renderWorkloadYaml, runQuestionnaire, type Prompter } from '../questionnaire/index.js';
+import { createInquirerPrompter, INIT_TEMPLATE, isPromptCancelled, renderAnswersReview, renderWorkloadYaml, runQuestionnaire, type Prompter } from '../questionnaire/index.js';
 
 export interface ProgramDeps {
   version: string;
@@ -185,24 +185,20 @@ async function interview(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags)
   const prompter = deps.prompter ? deps.prompter() : createInquirerPrompter();
   let raw;
   try {
-    raw = await runQuestionnaire(prompter, { region: flags.region });
+    raw = await runQuestionnaire(prompter, { region: flags.region, defaultRegion: ctx.env.AWS_REGION });
   } catch (error) {
-    if (isPromptExit(error)) throw new CancelledError();
+    if (isPromptCancelled(error)) throw new CancelledError();
     throw error;
   }
   const result = validateWorkload(raw);
   if (!result.ok) throw new InputError('<answers>', result.problems);
   ctx.stderr.write(`\n${renderAnswersReview(raw)}\n`);
   if (flags.save) {
-    await writeFileAtomic(flags.save, renderWorkloadYaml(raw), ctx);
+    const header = `Answers from \`ecs-or-eks advise\` on ${ctx.now().toISOString().slice(0, 10)}.\nReplay: ecs-or-eks advise --input ${flags.save}`;
+    await writeFileAtomic(flags.save, renderWorkloadYaml(raw, { header }), ctx);
     ctx.stderr.write(`saved your answers to ${flags.save}; replay them with: ecs-or-eks advise --input ${flags.save}\n\n`);
   }
   return result.workload;
-}
-
-/** @inquirer/prompts rejects with ExitPromptError on Ctrl-C and AbortPromptError on abort. */
-function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
 function applyOverrides(workload: Workload, flags: AdviseFlags): Workload {

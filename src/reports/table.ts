@@ -42,7 +42,7 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   const table = new Table({
     head: ['#', 'Option', 'Score', 'Monthly', 'Break-even', 'Weightiest reasons'],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colWidths: [4, 32, 7, 13, 12, Math.max(20, width - 4 - 32 - 7 - 13 - 12 - 7)],
+    colWidths: [4, 30, 7, 14, 12, Math.max(24, width - 4 - 30 - 7 - 14 - 12 - 7)],
     wordWrap: true,
     colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
   });
@@ -51,13 +51,14 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
       String(o.rank),
       o.id === recommendation.option ? c.bold(`${o.name}`) : o.name,
       o.eligible ? String(o.score) : c.dim('—'),
-      money(o.monthlyCost.total),
+      o.eligible ? money(o.monthlyCost.total) : c.dim(`(${money(o.monthlyCost.total)})`),
       o.breakEvenUtilization === null ? c.dim('—') : percent(o.breakEvenUtilization),
       verdict(o, c),
     ]);
   }
   out.push(table.toString());
   out.push(c.dim('  Break-even: the EC2 utilisation at which this option costs the same as its Fargate counterpart.'));
+  if (advice.options.some((o) => !o.eligible)) out.push(c.dim('  (Cost) of a blocked option: what it would cost without the blocking requirement; not a real choice.'));
   out.push('');
 
   out.push(c.bold('Why each option scored as it did'));
@@ -138,22 +139,53 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-/** The three weightiest reasons as `rule ±points`; the full sentences follow below the table. */
+/** The two weightiest reasons as `rule ±points`; the full sentences follow below the table. */
 function verdict(o: OptionAdvice, c: ChalkInstance): string {
   if (!o.eligible) return c.red(`blocked: ${o.blockers.map((b) => b.rule).join(', ')}`);
   return [...o.reasons]
     .filter((r) => r.points !== 0)
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-    .slice(0, 3)
+    .slice(0, 2)
     .map((r) => `${r.rule} ${r.points > 0 ? c.green(signed(r.points)) : c.red(signed(r.points))}`)
     .join(', ');
 }
 
 /** One line on what the option runs on: billed Fargate sizes, or nodes and instance types. */
 export function describeSizing(o: OptionAdvice): string {
-  const s = o.sizing as Record<string, unknown>;
+  const s = o.sizing as SizingView;
   if (typeof s.summary === 'string') return s.summary;
+  if (Array.isArray(s.tasks)) {
+    const resized = s.tasks.filter((t) => t.billed && t.requested && (t.billed.cpu !== t.requested.cpu || t.billed.memoryGiB !== t.requested.memoryGiB));
+    const shown = resized.slice(0, 3).map((t) => `${t.name} ${fmtSize(t.requested)} → billed ${fmtSize(t.billed)}`);
+    if (resized.length > 3) shown.push(`${resized.length - 3} more`);
+    return resized.length === 0 ? 'every task billed at its requested size' : `rounded up to valid Fargate sizes: ${shown.join('; ')}`;
+  }
+  if (Array.isArray(s.nodeTypes) && typeof s.nodeCount === 'number') {
+    const peak = typeof s.peakNodeCount === 'number' && s.peakNodeCount > s.nodeCount ? ` (${s.peakNodeCount} at peak)` : '';
+    const perNode = s.pools?.[0]?.tasksPerNode;
+    return `${s.nodeCount} node${s.nodeCount === 1 ? '' : 's'}${peak} of ${s.nodeTypes.join(', ')}${perNode ? `, up to ${perNode} tasks per node` : ''}${s.bindingLimit ? `; bound by ${s.bindingLimit}` : ''}`;
+  }
   return '';
+}
+
+interface TaskSize {
+  cpu: number;
+  memoryGiB: number;
+}
+
+/** The parts of the pricing model's free-form `sizing` the reports summarise. */
+interface SizingView {
+  summary?: unknown;
+  tasks?: Array<{ name: string; requested?: TaskSize; billed?: TaskSize }>;
+  nodeTypes?: string[];
+  nodeCount?: number;
+  peakNodeCount?: number;
+  bindingLimit?: string;
+  pools?: Array<{ tasksPerNode?: number }>;
+}
+
+function fmtSize(size: TaskSize | undefined): string {
+  return size ? `${quantity(size.cpu)} vCPU/${quantity(size.memoryGiB)} GiB` : '?';
 }
 
 function describeScale(advice: Advice): string {
