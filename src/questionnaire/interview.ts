@@ -18,7 +18,7 @@ import {
   type KubernetesExperience,
   type PortabilityLevel,
 } from '../schema/enums.js';
-import type { WorkloadInput } from '../schema/workload.js';
+import { Network, Requirements, Team, type WorkloadInput } from '../schema/workload.js';
 import type { Choice, Prompter, Verdict } from './prompter.js';
 import { QUESTIONS, type QuestionId } from './questions.js';
 import { checkAnswer, setAt, verdictAt, withValue, type Path } from './validate.js';
@@ -124,18 +124,10 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     services: [],
     jobs: [],
     daemons: [],
-    requirements: {
-      privileged: false,
-      blockStorage: false,
-      hostNetworking: false,
-      isolation: 'shared',
-      compliance: [],
-      portability: 'none',
-      coldStartSeconds: 60,
-      interruptible: false,
-    },
-    team: { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: 'none' },
-    network: { subnets: [], privateSubnets: true, natOrEndpoints: true },
+    // Start from the schema's own defaults, so the interview and the file format cannot drift apart.
+    requirements: Requirements.parse({}),
+    team: Team.parse({}),
+    network: Network.parse({}),
     cost: {
       utilization: 70,
       clusters: 1,
