@@ -24,6 +24,10 @@ export const AUTO_MODE_MAX_PODS = 110;
 export const EC2_MINIMUM_SECONDS = 60;
 /** Candidate types fully packed per pool (the cheapest by lower-bound cost; see `shortlist`). */
 export const SHORTLIST = 5;
+/** Up to this many task groups (summed over peak layers) a workload counts as small … */
+export const EXACT_CHOICE_MAX_GROUPS = 24;
+/** … and this many candidate types are packed per pool. */
+export const SHORTLIST_SMALL = 40;
 
 export interface Ec2Variant {
   orchestrator: Orchestrator;
@@ -37,6 +41,8 @@ interface Pool {
   gpu: boolean;
   services: TaskSpec[];
   jobs: TaskSpec[];
+  /** Job capacity-hours per month: CPU (millicore-hours), memory (MiB-hours), GPU-hours. */
+  jobDemand: [number, number, number];
 }
 
 interface Layer {
@@ -52,9 +58,19 @@ interface Candidate {
   price: SourcedPrice;
   cap: NodeCapacity;
   slotLabel: 'pods' | 'ENIs' | 'none';
-  /** Packing of base and each peak layer, computed lazily. */
-  base?: PackResult;
-  layers?: PackResult[];
+  /** Packing of each layer (base, then peaks), computed lazily. */
+  packs?: (PackResult | undefined)[];
+  /** Hourly cost of one node (EC2 after Spot and Savings Plan, fee, licence), computed lazily. */
+  perHour?: number;
+  fee?: SourcedPrice | null;
+  exact?: Profile;
+  rough?: Profile;
+}
+
+interface Profile {
+  packed: number[];
+  frac: number[];
+  dedicated: number;
 }
 
 export interface PoolPlan {
@@ -98,6 +114,21 @@ function nodeFraction(d: [number, number, number], cap: NodeCapacity): number {
   );
 }
 
+/**
+ * A quick estimate of the packed node count, for ranking candidate types: the resource lower bound,
+ * or the nodes each group would need on its own share of whole nodes (which sees that two 8-vCPU
+ * tasks do not fit one 16-vCPU node after overhead) — whichever is larger.
+ */
+function roughNodes(groups: readonly TaskGroup[], cap: NodeCapacity): number {
+  let share = 0;
+  for (const g of groups) {
+    const per = fitCount(cap, g);
+    if (per === 0) return Infinity;
+    share += g.count / per;
+  }
+  return Math.max(lowerBoundNodes(groups, cap), Math.ceil(share - 1e-9));
+}
+
 export class Ec2Model {
   readonly bill = new Bill();
   private readonly pools: Pool[] = [];
@@ -135,10 +166,17 @@ export class Ec2Model {
       const key = `${t.os}/${t.arch}${gpu ? '/gpu' : ''}`;
       let pool = byKey.get(key);
       if (!pool) {
-        pool = { key, arch: t.arch, os: t.os, gpu, services: [], jobs: [] };
+        pool = { key, arch: t.arch, os: t.os, gpu, services: [], jobs: [], jobDemand: [0, 0, 0] };
         byKey.set(key, pool);
       }
       (t.kind === 'service' ? pool.services : pool.jobs).push(t);
+      if (t.kind === 'job') {
+        const hours = taskHours(t, this.H, EC2_MINIMUM_SECONDS);
+        const g = groupOf(t, 1);
+        pool.jobDemand[0] += hours * g.cpuMillicores;
+        pool.jobDemand[1] += hours * g.memoryMiB;
+        pool.jobDemand[2] += hours * g.gpus;
+      }
     }
     this.pools.push(...[...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
     for (const pool of this.pools) {
@@ -246,6 +284,9 @@ export class Ec2Model {
 
   /** Packs one layer of a pool; cached across options that share the same node capacity. */
   private pack(c: Candidate, pool: Pool, layer: number): PackResult {
+    c.packs ??= [];
+    const known = c.packs[layer];
+    if (known) return known;
     const groups = this.layers.get(pool.key)![layer]!.groups;
     const key = `${pool.key}|${layer}|${c.shape.instanceType}|${c.cap.cpuMillicores}|${c.cap.memoryMiB}|${c.cap.gpus}|${c.cap.slots}`;
     let r = this.packCache.get(key);
@@ -253,14 +294,19 @@ export class Ec2Model {
       r = packNodes(groups, c.cap);
       this.packCache.set(key, r);
     }
+    c.packs[layer] = r;
     return r;
   }
 
   /** The hourly price of one node of this candidate, after Spot, Savings Plan and the management fee. */
-  private hourly(c: Candidate, pool: Pool): { ec2: number; fee: number; licence: number } {
-    const p = c.price.usd;
-    const ec2 = p * (1 - this.spotShare) * (1 - this.savingsPlan) + p * this.spotShare * (1 - this.spotDiscount);
-    return { ec2, fee: this.feeFor(c)?.usd ?? 0, licence: pool.os === 'windows' ? this.windowsLicence() * c.shape.vcpu : 0 };
+  private hourly(c: Candidate, pool: Pool): number {
+    if (c.perHour === undefined) {
+      const p = c.price.usd;
+      const ec2 = p * (1 - this.spotShare) * (1 - this.savingsPlan) + p * this.spotShare * (1 - this.spotDiscount);
+      const licence = pool.os === 'windows' ? this.windowsLicence() * c.shape.vcpu : 0;
+      c.perHour = ec2 + (this.feeFor(c)?.usd ?? 0) + licence;
+    }
+    return c.perHour;
   }
 
   private windowsLicence(): number {
@@ -268,6 +314,11 @@ export class Ec2Model {
   }
 
   feeFor(c: Candidate): SourcedPrice | null {
+    if (c.fee === undefined) c.fee = this.computeFee(c);
+    return c.fee;
+  }
+
+  private computeFee(c: Candidate): SourcedPrice | null {
     const { fee } = this.variant;
     if (fee === 'none') return null;
     const table = fee === 'auto-mode' ? this.book.prices.eks.autoModeFee : this.book.prices.ecs.managedInstancesFee;
@@ -275,7 +326,7 @@ export class Ec2Model {
     if (sourced) return sourced;
     const ratio = fee === 'auto-mode' ? this.book.snapshot.defaults.autoModeFeeRatio : this.book.snapshot.defaults.managedInstancesFeeRatio;
     return {
-      usd: roundTo(c.price.usd * ratio.usd, 8),
+      usd: c.price.usd * ratio.usd,
       source: ratio.source,
       asOf: ratio.asOf,
       estimate: {
@@ -286,55 +337,66 @@ export class Ec2Model {
   }
 
   /** Node-hours for one pool on one candidate type at utilisation `u` (0–1]. */
+  /**
+   * What a candidate's cost at any utilisation depends on: per layer, the packed (or, for ranking,
+   * estimated) node count and the node fraction the demand takes; and the node-hours jobs would need
+   * on nodes of their own. Computed once per candidate.
+   */
+  private profile(pool: Pool, c: Candidate, exact: boolean): Profile {
+    const cached = exact ? c.exact : c.rough;
+    if (cached) return cached;
+    const layers = this.layers.get(pool.key)!;
+    const packed = layers.map((l, i) => (l.groups.length === 0 ? 0 : exact ? this.pack(c, pool, i).nodes : roughNodes(l.groups, c.cap)));
+    const frac = layers.map((l) => (l.groups.length === 0 ? 0 : nodeFraction(l.demand, c.cap)));
+    let dedicated = 0;
+    for (const j of pool.jobs) {
+      const perNode = Math.max(1, fitCount(c.cap, groupOf(j, 1)));
+      const hoursPerRun = Math.max(j.minutesPerRun * 60, EC2_MINIMUM_SECONDS) / 3600;
+      dedicated += j.runsPerMonth * Math.ceil(j.parallelism / perNode) * hoursPerRun;
+    }
+    const profile: Profile = { packed, frac, dedicated };
+    if (exact) c.exact = profile;
+    else c.rough = profile;
+    return profile;
+  }
+
+  /** Node-hours for one pool on one candidate type at utilisation `u` (0–1]. */
   private plan(pool: Pool, c: Candidate, u: number, exact: boolean): PoolPlan {
     const layers = this.layers.get(pool.key)!;
-    const caps = [c.cap.cpuMillicores, c.cap.memoryMiB, c.cap.gpus] as const;
-    const needFor = (layer: Layer, packed: number): number => {
-      if (layer.groups.length === 0) return 0;
-      const f = nodeFraction(layer.demand, c.cap);
-      return Math.max(packed, Math.ceil(f / u - 1e-9));
-    };
-    const packedOf = (i: number, layer: Layer): number =>
-      layer.groups.length === 0 ? 0 : exact ? this.pack(c, pool, i).nodes : lowerBoundNodes(layer.groups, c.cap);
-    const base = needFor(layers[0]!, packedOf(0, layers[0]!));
-    const baseDemand = layers[0]!.demand;
+    const pr = this.profile(pool, c, exact);
+    const cap = c.cap;
+    const need = (i: number): number => (layers[i]!.groups.length === 0 ? 0 : Math.max(pr.packed[i]!, Math.ceil(pr.frac[i]! / u - 1e-9)));
+    const base = need(0);
+    const bd = layers[0]!.demand;
     let serviceNodeHours = base * this.H;
     let peakNodes = base;
-    const spare = caps.map((cap, d) => (base * cap - baseDemand[d]!) * this.H);
+    // Spare capacity-hours per resource (CPU, memory, GPUs), for the jobs.
+    let s0 = (base * cap.cpuMillicores - bd[0]) * this.H;
+    let s1 = (base * cap.memoryMiB - bd[1]) * this.H;
+    let s2 = (base * cap.gpus - bd[2]) * this.H;
     for (let i = 1; i < layers.length; i++) {
       const layer = layers[i]!;
-      const n = Math.max(base, needFor(layer, packedOf(i, layer)));
-      peakNodes = Math.max(peakNodes, n);
+      const n = Math.max(base, need(i));
+      if (n > peakNodes) peakNodes = n;
       const hours = layer.hoursPerDay * this.days;
       serviceNodeHours += (n - base) * hours;
       const ld = layer.demand;
-      caps.forEach((cap, d) => {
-        spare[d]! += (n * cap - ld[d]! - (base * cap - baseDemand[d]!)) * hours;
-      });
+      s0 += ((n - base) * cap.cpuMillicores - (ld[0] - bd[0])) * hours;
+      s1 += ((n - base) * cap.memoryMiB - (ld[1] - bd[1])) * hours;
+      s2 += ((n - base) * cap.gpus - (ld[2] - bd[2])) * hours;
     }
     // Jobs: absorbed by spare capacity first, the rest on nodes added for their run time.
     let jobNodeHours = 0;
     if (pool.jobs.length > 0) {
-      const jobDemand = [0, 0, 0];
-      let dedicated = 0;
-      for (const j of pool.jobs) {
-        const g = groupOf(j, 1);
-        const hours = taskHours(j, this.H, EC2_MINIMUM_SECONDS);
-        jobDemand[0]! += hours * g.cpuMillicores;
-        jobDemand[1]! += hours * g.memoryMiB;
-        jobDemand[2]! += hours * g.gpus;
-        const perNode = Math.max(1, fitCount(c.cap, g));
-        const hoursPerRun = Math.max(j.minutesPerRun * 60, EC2_MINIMUM_SECONDS) / 3600;
-        dedicated += j.runsPerMonth * Math.ceil(j.parallelism / perNode) * hoursPerRun;
-      }
+      const jd = pool.jobDemand;
       let absorbed = 1;
-      jobDemand.forEach((need, d) => {
-        if (need > 0) absorbed = Math.min(absorbed, Math.max(0, spare[d]!) / need);
-      });
-      jobNodeHours = (1 - Math.min(1, absorbed)) * dedicated;
+      if (jd[0] > 0) absorbed = Math.min(absorbed, Math.max(0, s0) / jd[0]);
+      if (jd[1] > 0) absorbed = Math.min(absorbed, Math.max(0, s1) / jd[1]);
+      if (jd[2] > 0) absorbed = Math.min(absorbed, Math.max(0, s2) / jd[2]);
+      jobNodeHours = (1 - absorbed) * pr.dedicated;
     }
     const nodeHours = serviceNodeHours + jobNodeHours;
-    const h = this.hourly(c, pool);
+    const perHour = this.hourly(c, pool);
     let bindingLimit = 'cpu';
     if (exact && layers[0]!.groups.length > 0) {
       const packed = this.pack(c, pool, 0);
@@ -342,7 +404,7 @@ export class Ec2Model {
     } else if (exact && pool.jobs.length > 0) {
       bindingLimit = 'jobs';
     }
-    return { pool, candidate: c, baseNodes: base, peakNodes, serviceNodeHours, jobNodeHours, nodeHours, perHour: h.ec2 + h.fee + h.licence, bindingLimit };
+    return { pool, candidate: c, baseNodes: base, peakNodes, serviceNodeHours, jobNodeHours, nodeHours, perHour, bindingLimit };
   }
 
   private shortlists = new Map<string, Candidate[]>();
@@ -352,16 +414,19 @@ export class Ec2Model {
     const cached = this.shortlists.get(pool.key);
     if (cached) return cached;
     const cands = this.candidates.get(pool.key) ?? [];
-    if (cands.length <= SHORTLIST) {
+    // Small workloads: pack many candidates (the choice is then all but exact); large fleets: a few.
+    const groups = this.layers.get(pool.key)!.reduce((n, l) => n + l.groups.length, 0);
+    const k = groups <= EXACT_CHOICE_MAX_GROUPS ? SHORTLIST_SMALL : SHORTLIST;
+    if (cands.length <= k) {
       this.shortlists.set(pool.key, cands);
       return cands;
     }
     const u0 = this.w.cost.utilization / 100;
     const picked = new Set<Candidate>();
-    for (const [u, k] of [
-      [u0, SHORTLIST],
-      [1, 2],
-      [0.1, 1],
+    for (const [u, take] of [
+      [u0, k],
+      [1, Math.ceil(k / 2)],
+      [0.1, Math.ceil(k / 4)],
     ] as const) {
       const ranked = cands
         .map((c) => {
@@ -369,16 +434,21 @@ export class Ec2Model {
           return { c, cost: p.nodeHours * p.perHour };
         })
         .sort((a, b) => a.cost - b.cost || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
-      for (const r of ranked.slice(0, k)) picked.add(r.c);
+      for (const r of ranked.slice(0, take)) picked.add(r.c);
     }
     const out = [...picked];
     this.shortlists.set(pool.key, out);
     return out;
   }
 
+  private readonly planMemo = new Map<number, PoolPlan[]>();
+
   /** The cheapest plan per pool at utilisation `u` (0–1]. */
   plans(u: number): PoolPlan[] {
+    const memo = this.planMemo.get(u);
+    if (memo) return memo;
     const out: PoolPlan[] = [];
+    this.planMemo.set(u, out);
     for (const pool of this.pools) {
       const cands = this.shortlist(pool);
       if (cands.length === 0) {

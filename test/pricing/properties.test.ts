@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { OPTION_IDS } from '../../src/schema/enums.js';
+import { lowerBoundNodes, packNodes, priceOptions, resolvePriceBook, type NodeCapacity, type TaskGroup } from '../../src/pricing/index.js';
+import type { WorkloadInput } from '../../src/schema/workload.js';
+import { snapshot, workload } from './helpers.js';
+
+const book = resolvePriceBook(snapshot(), 'us-east-1');
+const books = { 'us-east-1': book, 'eu-central-1': resolvePriceBook(snapshot(), 'eu-central-1') };
+
+const capArb: fc.Arbitrary<NodeCapacity> = fc.record({
+  cpuMillicores: fc.integer({ min: 1000, max: 64000 }),
+  memoryMiB: fc.integer({ min: 1024, max: 262144 }),
+  gpus: fc.constantFrom(0, 0, 1, 4),
+  slots: fc.oneof(fc.integer({ min: 1, max: 250 }), fc.constant(Infinity)),
+});
+const groupsArb: fc.Arbitrary<TaskGroup[]> = fc.array(
+  fc.record({
+    count: fc.integer({ min: 0, max: 400 }),
+    cpuMillicores: fc.integer({ min: 1, max: 16000 }),
+    memoryMiB: fc.integer({ min: 1, max: 65536 }),
+    gpus: fc.constantFrom(0, 0, 0, 1),
+  }),
+  { minLength: 1, maxLength: 12 },
+);
+
+describe('packing properties', () => {
+  test('never exceeds any capacity or density limit; places every task that fits; node count ≥ lower bound', () => {
+    fc.assert(
+      fc.property(capArb, groupsArb, (cap, groups) => {
+        const r = packNodes(groups, cap);
+        let placed = 0;
+        for (const b of r.batches) {
+          expect(b.nodes).toBeGreaterThan(0);
+          expect(b.cpuMillicores).toBeLessThanOrEqual(cap.cpuMillicores);
+          expect(b.memoryMiB).toBeLessThanOrEqual(cap.memoryMiB);
+          expect(b.gpus).toBeLessThanOrEqual(cap.gpus);
+          expect(b.tasks).toBeLessThanOrEqual(cap.slots);
+          placed += b.nodes * b.tasks;
+        }
+        const fits = groups.filter((g) => g.count > 0 && g.cpuMillicores <= cap.cpuMillicores && g.memoryMiB <= cap.memoryMiB && g.gpus <= cap.gpus);
+        const expected = fits.reduce((n, g) => n + g.count, 0);
+        expect(placed).toBe(expected);
+        expect(r.unplaced).toBe(groups.reduce((n, g) => n + Math.max(0, g.count), 0) - expected);
+        expect(r.nodes).toBeGreaterThanOrEqual(lowerBoundNodes(fits, cap));
+        expect(r.nodes).toBeGreaterThanOrEqual(r.lowerBound);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const serviceArb = fc.record({
+  cpu: fc.constantFrom(0.25, 0.5, 1, 2, 4, 8),
+  memory: fc.constantFrom(0.5, 1, 2, 4, 8, 16),
+  replicas: fc.integer({ min: 0, max: 40 }),
+  extraPeak: fc.integer({ min: 0, max: 20 }),
+  peakHoursPerDay: fc.integer({ min: 1, max: 12 }),
+  arch: fc.constantFrom('x86_64' as const, 'arm64' as const),
+  storage: fc.constantFrom(20, 20, 50),
+});
+const jobArb = fc.record({
+  cpu: fc.constantFrom(0.25, 1, 4),
+  memory: fc.constantFrom(0.5, 2, 8),
+  runsPerDay: fc.integer({ min: 1, max: 24 }),
+  minutesPerRun: fc.constantFrom(0.5, 5, 30, 120),
+  parallelism: fc.integer({ min: 1, max: 10 }),
+});
+const workloadArb = fc.record({
+  services: fc.array(serviceArb, { minLength: 1, maxLength: 4 }),
+  jobs: fc.array(jobArb, { maxLength: 2 }),
+  daemons: fc.array(fc.record({ cpu: fc.constantFrom(0.1, 0.25), memory: fc.constantFrom(0.128, 0.5) }), { maxLength: 1 }),
+  utilization: fc.integer({ min: 10, max: 100 }),
+  ec2Spot: fc.constantFrom(0, 0, 30),
+  fargateSpot: fc.constantFrom(0, 0, 50),
+  discount: fc.constantFrom(0, 0, 20),
+  region: fc.constantFrom('us-east-1' as const, 'eu-central-1' as const),
+  extras: fc.boolean(),
+});
+type Gen = typeof workloadArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toInput(g: Gen, bump = 0): WorkloadInput {
+  return {
+    region: g.region,
+    services: g.services.map((s, i) => ({
+      name: `s${i}`,
+      cpu: s.cpu,
+      memory: s.memory,
+      replicas: s.replicas + (i === 0 ? bump : 0),
+      ...(s.extraPeak > 0 ? { peakReplicas: s.replicas + (i === 0 ? bump : 0) + s.extraPeak, peakHoursPerDay: s.peakHoursPerDay } : {}),
+      arch: s.arch,
+      storage: s.storage,
+    })),
+    jobs: g.jobs.map((j, i) => ({ name: `j${i}`, ...j })),
+    daemons: g.daemons.map((d, i) => ({ name: `d${i}`, ...d })),
+    cost: {
+      utilization: g.utilization,
+      ec2: { spotPercent: g.ec2Spot, discountPercent: g.discount },
+      fargate: { spotPercent: g.fargateSpot, discountPercent: g.discount },
+      ...(g.extras ? { extras: { natGateways: 1, natGbPerMonth: 10, publicIpv4Addresses: 2 } } : {}),
+    },
+  };
+}
+
+describe('pricing properties', () => {
+  test('totals are exactly the sum of the (cent-rounded) items; every item is well-formed', () => {
+    fc.assert(
+      fc.property(workloadArb, (g) => {
+        const priced = priceOptions(workload(toInput(g)), books[g.region]);
+        for (const id of OPTION_IDS) {
+          const o = priced[id];
+          const cents = o.monthlyCost.items.reduce((s, i) => s + Math.round(i.monthly * 100), 0);
+          expect(Math.round(o.monthlyCost.total * 100)).toBe(cents);
+          for (const i of o.monthlyCost.items) {
+            expect(Number.isFinite(i.monthly)).toBe(true);
+            expect(Math.round(i.monthly * 100) / 100).toBe(i.monthly);
+            expect(Math.abs(i.quantity * i.unitPrice - i.monthly)).toBeLessThanOrEqual(0.005 + 1e-9);
+          }
+          expect(o.costCurve).toHaveLength(10);
+          for (const e of o.estimates) expect(e.fix.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('more replicas never cost less', () => {
+    fc.assert(
+      fc.property(workloadArb, fc.integer({ min: 1, max: 10 }), (g, bump) => {
+        const before = priceOptions(workload(toInput(g)), books[g.region]);
+        const after = priceOptions(workload(toInput(g, bump)), books[g.region]);
+        for (const id of OPTION_IDS) {
+          expect(after[id].monthlyCost.total, id).toBeGreaterThanOrEqual(before[id].monthlyCost.total);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('EC2 node count is at least the lower bound (demand / node capacity, sized for utilisation)', () => {
+    fc.assert(
+      fc.property(workloadArb, (g) => {
+        const w = workload(toInput(g));
+        const priced = priceOptions(w, books[g.region]);
+        for (const id of ['ecs-ec2', 'eks-managed-nodes', 'ecs-managed-instances', 'eks-auto-mode'] as const) {
+          for (const pool of priced[id].sizing['pools'] as { nodes: number; lowerBoundNodes: number; packedNodes: number }[]) {
+            expect(pool.packedNodes).toBeGreaterThanOrEqual(pool.lowerBoundNodes);
+            expect(pool.nodes).toBeGreaterThanOrEqual(pool.packedNodes);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
