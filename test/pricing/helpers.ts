@@ -12,6 +12,8 @@ export function snapshot(): PriceSnapshot {
   return cached;
 }
 
-export function workload(input: Partial<WorkloadInput> & Pick<WorkloadInput, 'services'> | Partial<WorkloadInput>): Workload {
+export type TestWorkloadInput = Omit<WorkloadInput, 'version' | 'name'> & { name?: string };
+
+export function workload(input: TestWorkloadInput): Workload {
   return resolveWorkload(WorkloadSchema.parse({ version: 1, name: 'test', ...input }));
 }

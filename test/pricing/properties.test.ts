@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { OPTION_IDS } from '../../src/schema/enums.js';
 import { lowerBoundNodes, packNodes, priceOptions, resolvePriceBook, type NodeCapacity, type TaskGroup } from '../../src/pricing/index.js';
-import type { WorkloadInput } from '../../src/schema/workload.js';
-import { snapshot, workload } from './helpers.js';
+import { snapshot, workload, type TestWorkloadInput } from './helpers.js';
 
 const book = resolvePriceBook(snapshot(), 'us-east-1');
 const books = { 'us-east-1': book, 'eu-central-1': resolvePriceBook(snapshot(), 'eu-central-1') };
@@ -79,7 +78,7 @@ const workloadArb = fc.record({
 });
 type Gen = typeof workloadArb extends fc.Arbitrary<infer T> ? T : never;
 
-function toInput(g: Gen, bump = 0): WorkloadInput {
+function toInput(g: Gen, bump = 0): TestWorkloadInput {
   return {
     region: g.region,
     services: g.services.map((s, i) => ({
