@@ -175,3 +175,16 @@ describe('EC2-backed options', () => {
     expect(JSON.stringify(priceOptions(w, us()))).toBe(JSON.stringify(priceOptions(w, us())));
   });
 });
+
+describe('docs/pricing-model.md §7 worked example', () => {
+  test('the numbers in the document', () => {
+    const w = workload({ services: [{ name: 'web', cpu: 1, memory: 2, replicas: 10 }], cost: { ec2: { instanceTypes: ['m5.large'] } } });
+    const p = priceOptions(w, us());
+    expect(p['ecs-fargate'].monthlyCost.total).toBe(360.4);
+    expect(p['ecs-ec2'].monthlyCost.total).toBe(560.64);
+    expect(p['ecs-ec2'].breakEvenUtilization).toBe(100);
+    expect(pools(p['ecs-ec2'])[0]!.nodes).toBe(8);
+    expect(p['eks-managed-nodes'].monthlyCost.total).toBe(773.8);
+    expect(p['eks-fargate'].monthlyCost.total).toBe(465.85);
+  });
+});
