@@ -88,6 +88,11 @@ export interface PoolPlan {
 const toArch = (a: Architecture): InstanceShape['arch'] => (a === 'arm64' ? 'arm64' : 'amd64');
 const DEFAULT_FAMILY = /^[mcr][5-9][a-z]*$/;
 const GPU_FAMILY = /^[gp]\d/;
+/**
+ * ECS GPU tasks and the EKS (NVIDIA device plugin / Auto Mode) GPU path schedule NVIDIA GPUs; the
+ * AMD Radeon Pro V520 in g4ad is a graphics card that neither exposes to containers as a GPU resource.
+ */
+const NON_NVIDIA_GPU = /radeon/i;
 
 function groupOf(t: TaskSpec, count: number): TaskGroup {
   return { count, cpuMillicores: Math.round(t.cpu * 1000), memoryMiB: Math.round(t.memoryGiB * 1024), gpus: t.gpus };
@@ -274,7 +279,7 @@ export class Ec2Model {
           archOk(s) &&
           !s.burstable &&
           !s.vpc.bareMetal &&
-          (pool.gpu ? GPU_FAMILY.test(s.family) && s.gpus > 0 : DEFAULT_FAMILY.test(s.family)),
+          (pool.gpu ? GPU_FAMILY.test(s.family) && s.gpus > 0 && !NON_NVIDIA_GPU.test(s.gpuName ?? '') : DEFAULT_FAMILY.test(s.family)),
       ),
     );
     if (defaults.length > 0) return defaults;

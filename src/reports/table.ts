@@ -162,8 +162,10 @@ export function describeSizing(o: OptionAdvice): string {
   }
   if (Array.isArray(s.nodeTypes) && typeof s.nodeCount === 'number') {
     const peak = typeof s.peakNodeCount === 'number' && s.peakNodeCount > s.nodeCount ? ` (${s.peakNodeCount} at peak)` : '';
-    const perNode = s.pools?.[0]?.tasksPerNode;
-    return `${s.nodeCount} node${s.nodeCount === 1 ? '' : 's'}${peak} of ${s.nodeTypes.join(', ')}${perNode ? `, up to ${perNode} tasks per node` : ''}${s.bindingLimit ? `; bound by ${s.bindingLimit}` : ''}`;
+    const pools = (s.pools ?? [])
+      .filter((p) => p.instanceType)
+      .map((p) => `${p.instanceType} ×${p.nodes ?? '?'}${p.tasksPerNode ? ` (avg ${p.tasksPerNode} task${p.tasksPerNode === 1 ? '' : 's'}/node, bound by ${p.bindingLimit ?? '?'})` : ''}`);
+    return `${s.nodeCount} node${s.nodeCount === 1 ? '' : 's'}${peak}: ${pools.length > 0 ? pools.join(', ') : s.nodeTypes.join(', ')}`;
   }
   return '';
 }
@@ -181,7 +183,7 @@ interface SizingView {
   nodeCount?: number;
   peakNodeCount?: number;
   bindingLimit?: string;
-  pools?: Array<{ tasksPerNode?: number }>;
+  pools?: Array<{ instanceType?: string; nodes?: number; tasksPerNode?: number; bindingLimit?: string }>;
 }
 
 function fmtSize(size: TaskSize | undefined): string {
