@@ -8,6 +8,7 @@ import type { PriceBook, SourcedPrice } from '../pricing/price-book.js';
 import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
 import { OPTION_NAMES, type OutputFormat } from '../schema/enums.js';
 import { money, signed, unitPrice } from './format.js';
+import { describeEstimate, wrap } from './table.js';
 
 export interface NamedAdvice {
   name: string;
@@ -111,7 +112,7 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): stri
       .map(([t, p]) => `${t} ${unitPrice(p.usd)}/h`)
       .join(', ')}`,
   ];
-  for (const e of book.estimates) lines.push(`* ${e.item}: ${e.reason} ${e.fix}`);
+  for (const e of book.estimates) lines.push(wrap(`* ${describeEstimate(e)}`, 100, '  ', ''));
   for (const w of book.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
 }
@@ -130,16 +131,18 @@ export function renderRules(format: OutputFormat, width = 100): string {
     for (const r of rules) lines.push(`| \`${r.id}\` | ${cell(r.trigger)} | ${cell(effect(r))} | ${cell(r.source)} |`);
     return `${lines.join('\n')}\n`;
   }
-  const flexible = Math.max(60, width - 26);
-  const table = new Table({
-    head: ['Rule', 'Triggers when', 'Effect', 'Source'],
-    style: { head: [], border: [] },
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    colWidths: [24, Math.floor(flexible * 0.32), Math.floor(flexible * 0.38), Math.floor(flexible * 0.3)],
-  });
-  for (const r of rules) table.push([r.id, r.trigger, effect(r), r.source]);
-  return `${table.toString()}\n${rules.length} rules; every option starts at ${baseScore}. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.\n`;
+  // A list, not a table: triggers and sources are long, and a terminal table would truncate them.
+  const out: string[] = [];
+  for (const r of rules) {
+    out.push(`${r.id}  (${r.kind})`);
+    out.push(wrap(`when: ${r.trigger}`, width, '      ', '  '));
+    out.push(wrap(`effect: ${effect(r) || 'none'}`, width, '      ', '  '));
+    out.push(wrap(`why: ${r.reason}`, width, '      ', '  '));
+    out.push(wrap(`source: ${r.source}`, width, '      ', '  '));
+    out.push('');
+  }
+  out.push(`${rules.length} rules; every option starts at ${baseScore}. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.`);
+  return `${out.join('\n')}\n`;
 }
 
 export function renderCases(format: OutputFormat, width = 100): string {
@@ -154,16 +157,16 @@ export function renderCases(format: OutputFormat, width = 100): string {
     for (const c of cases) lines.push(`| ${c.name} (\`${c.id}\`) | ${cell(c.chose)} (\`${c.option}\`) | ${cell(traits(c.traits))} | ${cell(c.lesson)} | ${c.confidence} | ${cell(c.source)} |`);
     return `${lines.join('\n')}\n`;
   }
-  const flexible = Math.max(60, width - 16);
-  const table = new Table({
-    head: ['Case', 'Chose', 'Traits', 'Lesson', 'Source'],
-    style: { head: [], border: [] },
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    colWidths: [16, Math.floor(flexible * 0.2), Math.floor(flexible * 0.2), Math.floor(flexible * 0.35), Math.floor(flexible * 0.25)],
-  });
-  for (const c of cases) table.push([`${c.name}\n(${c.confidence} confidence)`, `${OPTION_NAMES[c.option]}: ${c.chose}`, traits(c.traits), c.lesson, c.source]);
-  return `${table.toString()}\n`;
+  const out: string[] = [];
+  for (const c of cases) {
+    out.push(`${c.name} (${c.id}) → ${OPTION_NAMES[c.option]}  [${c.confidence} confidence]`);
+    out.push(wrap(`chose: ${c.chose}`, width, '      ', '  '));
+    out.push(wrap(`traits: ${traits(c.traits)}`, width, '      ', '  '));
+    out.push(wrap(`lesson: ${c.lesson}`, width, '      ', '  '));
+    out.push(wrap(`source: ${c.source}`, width, '      ', '  '));
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 function cell(text: string): string {

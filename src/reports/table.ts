@@ -207,7 +207,7 @@ export function optionList(options: readonly string[]): string {
 
 /** "item: reason. Exact price: fix" with the punctuation the parts may lack. */
 export function describeEstimate(e: PriceEstimate): string {
-  const reason = /[.!?)]$/.test(e.reason.trim()) ? e.reason.trim() : `${e.reason.trim()}.`;
+  const reason = /[.!?]$/.test(e.reason.trim()) ? e.reason.trim() : `${e.reason.trim()}.`;
   return `${e.item}: ${reason} For the exact price: ${e.fix.replace(/^./, (ch) => ch.toLowerCase())}`;
 }
 
