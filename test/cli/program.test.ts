@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, run, tempDir } from '../helpers.js';
@@ -185,15 +185,19 @@ describe('other commands', () => {
     expect(stdout).toMatch(/0\.04048/);
   });
 
-  it('an unexpected error exits 1 without a stack trace', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'w.yaml'), readFileSync('fixtures/startup-api.yaml'));
-    const { code, stderr } = await run(['advise', '-i', 'w.yaml', '--prices', 'live'], {
-      cwd: dir,
-      deps: { fetchLive: async () => ({ region: 'us-east-1', fargate: {}, eks: {}, ecs: {}, ec2: { onDemandHour: {} } }) },
-      env: { ECS_OR_EKS_CACHE_DIR: join(dir, 'file-not-dir', 'x') },
-    });
-    expect([0, 1]).toContain(code);
-    expect(stderr).not.toMatch(/^\s+at /m);
+  it('an unexpected error exits 1, asks for a report, and shows the stack only with DEBUG', async () => {
+    const broken = () => {
+      const fail = () => Promise.reject(new TypeError('cannot read properties of undefined'));
+      return { input: fail, number: fail, confirm: fail, select: fail, checkbox: fail };
+    };
+    const plain = await run(['advise'], { deps: { prompter: broken } });
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toMatch(/internal error: cannot read properties of undefined/);
+    expect(plain.stderr).toMatch(/please report it/);
+    expect(plain.stderr).not.toMatch(/^\s+at /m);
+    const debug = await run(['advise'], { deps: { prompter: broken }, env: { DEBUG: '1' } });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/^\s+at /m);
   });
 });
