@@ -27,7 +27,6 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   if (winner?.eligible) out.push(`**${winner.name}** (\`${winner.id}\`) — **${money(winner.monthlyCost.total)} per month**.`, '');
   else out.push('**No option fits this workload as written.**', '');
   out.push(escape(recommendation.summary), '');
-  if (recommendation.runnerUp) out.push(`Runner-up: ${OPTION_NAMES[recommendation.runnerUp]} (\`${recommendation.runnerUp}\`).`, '');
 
   out.push('## Options compared', '');
   out.push('| Rank | Option | Eligible | Score | Monthly cost | Break-even utilisation |');
