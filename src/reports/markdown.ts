@@ -5,7 +5,7 @@
 import type { Advice } from '../core/advice.js';
 import { OPTION_NAMES } from '../schema/enums.js';
 import { money, percent, quantity, signed, unitPrice } from './format.js';
-import { describeEstimate, describeSizing } from './table.js';
+import { describeEstimate, describeSizing, NO_WHAT_IF } from './table.js';
 
 export interface MarkdownReportOptions {
   explain?: boolean;
@@ -84,6 +84,8 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
     out.push('## What would change the answer', '', '| Change | New recommendation |', '|---|---|');
     for (const w of advice.whatIf) out.push(`| \`${w.change}\` | ${OPTION_NAMES[w.recommendation]} (\`${w.recommendation}\`) |`);
     out.push('');
+  } else {
+    out.push('## What would change the answer', '', NO_WHAT_IF, '');
   }
 
   out.push('## Prices', '');

@@ -116,6 +116,10 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
     out.push(c.bold('What would change the answer'));
     for (const w of advice.whatIf) out.push(`  ${w.change}  ⇒  ${OPTION_NAMES[w.recommendation]} (${w.recommendation})`);
     out.push('');
+  } else {
+    out.push(c.bold('What would change the answer'));
+    out.push(wrap(NO_WHAT_IF, width, '  '));
+    out.push('');
   }
 
   if (pricing.estimates.length > 0) {
@@ -199,6 +203,9 @@ function describeScale(advice: Advice): string {
   if (w.daemons.length > 0) parts.push(`${w.daemons.length} daemon${w.daemons.length === 1 ? '' : 's'}`);
   return parts.join(', ');
 }
+
+export const NO_WHAT_IF =
+  'Nothing small: no single change to platform engineers, team size, utilisation, scale (×2, ×10), compliance, portability or Spot tolerance changes the recommendation.';
 
 /** `all options` instead of listing all six. */
 export function optionList(options: readonly string[]): string {
