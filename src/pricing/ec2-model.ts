@@ -8,7 +8,7 @@ import type { Workload } from '../schema/workload.js';
 import { Bill } from './collector.js';
 import { fmt } from './fargate-model.js';
 import { roundTo } from './money.js';
-import { fitCount, lowerBoundNodes, packNodes, type NodeCapacity, type PackResult, type TaskGroup } from './packing.js';
+import { demandOf, fitCount, lowerBoundNodes, packNodes, type NodeCapacity, type PackResult, type TaskGroup } from './packing.js';
 import type { InstanceShape, PriceBook, SourcedPrice } from './price-book.js';
 import { daysPerMonth, taskHours, taskSpecs, type TaskSpec } from './workload-demand.js';
 
@@ -99,15 +99,8 @@ function groupOf(t: TaskSpec, count: number): TaskGroup {
 }
 
 function demand(groups: readonly TaskGroup[]): [number, number, number] {
-  let c = 0;
-  let m = 0;
-  let g = 0;
-  for (const x of groups) {
-    c += x.count * x.cpuMillicores;
-    m += x.count * x.memoryMiB;
-    g += x.count * x.gpus;
-  }
-  return [c, m, g];
+  const d = demandOf(groups);
+  return [d.cpuMillicores, d.memoryMiB, d.gpus];
 }
 
 /** Fraction of one node the groups need, on the tightest resource (CPU, memory, GPUs). */
