@@ -3,8 +3,8 @@
  * to `ctx.stdout` (or an atomic file). Actions throw typed errors; `main()` maps them to exit codes.
  */
 import { Command, Option } from 'commander';
-import { advise } from '../core/advise.js';
-import type { Advice } from '../core/advice.js';
+import { advise } from '../advise.js';
+import type { Advice } from '../domain/advice.js';
 import { renderReport } from '../reports/index.js';
 import { renderCases, renderDiff, renderPriceBook, renderRules } from '../reports/listings.js';
 import { OUTPUT_FORMATS, PRICE_SOURCES, type OutputFormat, type PriceSourceKind } from '../schema/enums.js';
@@ -14,9 +14,9 @@ import type { Workload } from '../schema/workload.js';
 import { Region } from '../schema/workload.js';
 import { CancelledError, InputError, UsageError } from './errors.js';
 import { readInput, writeFileAtomic, type CliContext } from './io.js';
-import { choosePriceBook, type LiveFetcher } from './prices.js';
-import { fetchRegionPrices } from '../pricing/live/fetch.js';
-import { readPriceCache } from './price-cache.js';
+import { choosePriceBook, type LiveFetcher } from './prices/choose.js';
+import { fetchRegionPrices } from './prices/live.js';
+import { readPriceCache } from './prices/cache.js';
 import { createInquirerPrompter, INIT_TEMPLATE, isPromptCancelled, renderAnswersReview, renderWorkloadYaml, runQuestionnaire, type Prompter } from '../questionnaire/index.js';
 
 export interface ProgramDeps {

@@ -2,10 +2,10 @@
  * Resolves the prices for one region: the snapshot's region (if any), with cached or live prices
  * on top, and every gap filled by a flagged estimate derived from us-east-1 — never a silent zero.
  */
-import type { PriceEstimate } from '../core/advice.js';
+import type { PriceEstimate } from '../domain/advice.js';
 import type { PriceSourceKind } from '../schema/enums.js';
 import { roundTo } from './money.js';
-import type { PriceBook, PriceSnapshot, RatePair, RegionPrices, SourcedPrice } from './price-book.js';
+import type { PriceBook, PriceSnapshot, RatePair, RegionPrices, SourcedPrice } from '../domain/price-book.js';
 
 export const REFERENCE_REGION = 'us-east-1';
 

@@ -1,7 +1,7 @@
 /** Collects one option's line items, the estimates behind the prices it used, and warnings. */
-import type { Blocker, LineItem, PriceEstimate } from '../core/advice.js';
+import type { Blocker, LineItem, PriceEstimate } from '../domain/advice.js';
 import { lineItem } from './money.js';
-import type { SourcedPrice } from './price-book.js';
+import type { SourcedPrice } from '../domain/price-book.js';
 
 export class Bill {
   readonly items: LineItem[] = [];

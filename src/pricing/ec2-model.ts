@@ -3,17 +3,15 @@
  * Mode): bin-pack the tasks onto instances, size the fleet for the target utilisation, add peak
  * node-hours and job node-hours, then price the cheapest fleet (SPEC §4).
  */
+import type { Ec2Sizing, PoolSizing } from '../domain/advice.js';
+import type { OptionSpec } from '../domain/options.js';
+import type { InstanceShape, PriceBook, SourcedPrice } from '../domain/price-book.js';
+import { daysPerMonth, taskHours, type Task } from '../domain/tasks.js';
 import type { Architecture, OperatingSystem } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { Bill } from './collector.js';
-import { fmt } from './fargate-model.js';
-import { roundTo } from './money.js';
+import { fmt, roundTo } from './money.js';
 import { demandOf, fitCount, lowerBoundNodes, packNodes, type NodeCapacity, type PackResult, type TaskGroup } from './packing.js';
-import type { InstanceShape, PriceBook, SourcedPrice } from './price-book.js';
-import { daysPerMonth, taskHours, taskSpecs, type TaskSpec } from './workload-demand.js';
-
-export type Orchestrator = 'ecs' | 'eks';
-export type ManagementFee = 'none' | 'auto-mode' | 'managed-instances';
 
 /** ECS container instances: memory the OS and the ECS agent keep (documented in docs/pricing-model.md). */
 export const ECS_RESERVED_MEMORY_MIB = 256;
@@ -29,18 +27,13 @@ export const EXACT_CHOICE_MAX_GROUPS = 24;
 /** … and this many candidate types are packed per pool. */
 export const SHORTLIST_SMALL = 40;
 
-export interface Ec2Variant {
-  orchestrator: Orchestrator;
-  fee: ManagementFee;
-}
-
 interface Pool {
   key: string;
   arch: Architecture;
   os: OperatingSystem;
   gpu: boolean;
-  services: TaskSpec[];
-  jobs: TaskSpec[];
+  services: Task[];
+  jobs: Task[];
   /** Job capacity-hours per month: CPU (millicore-hours), memory (MiB-hours), GPU-hours. */
   jobDemand: [number, number, number];
 }
@@ -94,7 +87,7 @@ const GPU_FAMILY = /^[gp]\d/;
  */
 const NON_NVIDIA_GPU = /radeon/i;
 
-function groupOf(t: TaskSpec, count: number): TaskGroup {
+function groupOf(t: Task, count: number): TaskGroup {
   return { count, cpuMillicores: Math.round(t.cpu * 1000), memoryMiB: Math.round(t.memoryGiB * 1024), gpus: t.gpus };
 }
 
@@ -141,8 +134,9 @@ export class Ec2Model {
 
   constructor(
     private readonly w: Workload,
+    private readonly tasks: readonly Task[],
     private readonly book: PriceBook,
-    private readonly variant: Ec2Variant,
+    private readonly option: OptionSpec,
     private readonly packCache: Map<string, PackResult>,
   ) {
     this.H = w.cost.hoursPerMonth;
@@ -159,7 +153,7 @@ export class Ec2Model {
 
   private buildPools(): void {
     const byKey = new Map<string, Pool>();
-    for (const t of taskSpecs(this.w)) {
+    for (const t of this.tasks) {
       const gpu = t.gpus > 0;
       const key = `${t.os}/${t.arch}${gpu ? '/gpu' : ''}`;
       let pool = byKey.get(key);
@@ -207,10 +201,10 @@ export class Ec2Model {
     let mem: number;
     let slots: number;
     let slotLabel: Candidate['slotLabel'];
-    if (this.variant.orchestrator === 'eks') {
+    if (this.option.orchestrator === 'eks') {
       cpu = shape.eksAllocatable.cpuMillicores;
       mem = shape.eksAllocatable.memoryMiB;
-      slots = this.variant.fee === 'auto-mode' ? Math.min(AUTO_MODE_MAX_PODS, shape.eksAllocatable.pods) : shape.eksAllocatable.pods;
+      slots = this.option.managementFee === 'auto-mode' ? Math.min(AUTO_MODE_MAX_PODS, shape.eksAllocatable.pods) : shape.eksAllocatable.pods;
       slotLabel = 'pods';
     } else {
       cpu = shape.vcpu * 1000;
@@ -317,7 +311,7 @@ export class Ec2Model {
   }
 
   private computeFee(c: Candidate): SourcedPrice | null {
-    const { fee } = this.variant;
+    const fee = this.option.managementFee;
     if (fee === 'none') return null;
     const table = fee === 'auto-mode' ? this.book.prices.eks.autoModeFee : this.book.prices.ecs.managedInstancesFee;
     const sourced = table?.[c.shape.instanceType];
@@ -512,8 +506,8 @@ export class Ec2Model {
       );
       bill.add(`Savings Plan (${fmt(this.savingsPlan * 100)}% off on-demand EC2)`, base, 'USD', -this.savingsPlan);
     }
-    if (this.variant.fee !== 'none') {
-      const label = this.variant.fee === 'auto-mode' ? 'EKS Auto Mode fee' : 'ECS Managed Instances fee';
+    if (this.option.managementFee !== 'none') {
+      const label = this.option.managementFee === 'auto-mode' ? 'EKS Auto Mode fee' : 'ECS Managed Instances fee';
       for (const key of keys) {
         const { plan, nodeHours } = byType.get(key)!;
         const fee = this.feeFor(plan.candidate)!;
@@ -523,7 +517,7 @@ export class Ec2Model {
     }
   }
 
-  sizing(plans: PoolPlan[], u: number): Record<string, unknown> {
+  sizing(plans: PoolPlan[], u: number): Omit<Ec2Sizing, 'breakEven'> {
     const types = [...new Set(plans.map((p) => p.candidate.shape.instanceType))].sort();
     return {
       launchType: this.describe(),
@@ -536,7 +530,7 @@ export class Ec2Model {
         2,
       ),
       bindingLimit: plans[0]?.bindingLimit ?? null,
-      pools: plans.map((p) => {
+      pools: plans.map((p): PoolSizing => {
         const layers = this.layers.get(p.pool.key)!;
         const baseGroups = layers[0]!.groups;
         const packed = baseGroups.length > 0 ? this.pack(p.candidate, p.pool, 0) : null;
@@ -566,9 +560,10 @@ export class Ec2Model {
     };
   }
 
+  /** The launch type; where you run ECS instances yourself, with the task networking mode. */
   private describe(): string {
-    const { orchestrator, fee } = this.variant;
-    if (orchestrator === 'eks') return fee === 'auto-mode' ? 'EKS Auto Mode (Karpenter-managed EC2 nodes)' : 'EKS managed node groups (EC2)';
-    return fee === 'managed-instances' ? 'ECS Managed Instances (AWS-managed EC2)' : `ECS on EC2 (${this.w.requirements.hostNetworking ? 'host networking' : 'awsvpc, ENI trunking where supported'})`;
+    const { launchLabel, orchestrator, nodesRunBy } = this.option;
+    if (orchestrator !== 'ecs' || nodesRunBy !== 'you') return launchLabel;
+    return `${launchLabel} (${this.w.requirements.hostNetworking ? 'host networking' : 'awsvpc, ENI trunking where supported'})`;
   }
 }

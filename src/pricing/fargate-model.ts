@@ -2,45 +2,36 @@
  * ECS on Fargate and EKS on Fargate: every task billed at its rounded Fargate size for its
  * task-hours (SPEC §4). Daemons ride along as sidecars in every task.
  */
+import type { FargateSizing, FargateTaskSizing } from '../domain/advice.js';
+import { EKS_FARGATE_POD_OVERHEAD_GIB, fargateSize, largestFargateSize, type FargateSize } from '../domain/fargate-sizes.js';
+import type { OptionSpec } from '../domain/options.js';
+import type { PriceBook, RatePair, SourcedPrice } from '../domain/price-book.js';
+import { taskHours, type Task } from '../domain/tasks.js';
 import type { Workload } from '../schema/workload.js';
 import { Bill } from './collector.js';
-import { FARGATE_MAX, fargateSize, EKS_FARGATE_POD_OVERHEAD_GIB, type FargateSize } from './fargate.js';
-import { cents, roundTo } from './money.js';
-import type { PriceBook, RatePair, SourcedPrice } from './price-book.js';
-import { taskHours, taskSpecs, type TaskSpec } from './workload-demand.js';
+import { cents, fmt, roundTo } from './money.js';
 
 export const FARGATE_FREE_STORAGE_GIB = 20;
 
 type Platform = 'x86' | 'arm' | 'windows';
 const PLATFORM_LABEL: Record<Platform, string> = { x86: 'Linux/x86', arm: 'Linux/ARM', windows: 'Windows' };
 
-export interface FargateTaskSizing {
-  name: string;
-  kind: 'service' | 'job';
-  platform: string;
-  requested: FargateSize;
-  /** Sidecars (daemons) and, on EKS, the 256 MiB pod overhead, added before rounding. */
-  added: FargateSize;
-  /** null when no Fargate size covers the request (priced at the requested size, for comparison only). */
-  billed: FargateSize | null;
-  taskHoursPerMonth: number;
-  spotShare: number;
-}
-
 export interface FargateResult {
   bill: Bill;
-  sizing: Record<string, unknown>;
+  sizing: FargateSizing;
 }
 
-export function priceFargate(w: Workload, book: PriceBook, eks: boolean): FargateResult {
+export function priceFargate(w: Workload, tasks: readonly Task[], book: PriceBook, option: OptionSpec): FargateResult {
+  const eks = option.orchestrator === 'eks';
+  const variant = option.orchestrator;
   const bill = new Bill();
   const p = book.prices.fargate;
   const region = book.region;
   const H = w.cost.hoursPerMonth;
   const sidecarCpu = w.daemons.reduce((s, d) => s + d.cpu, 0);
   const sidecarMem = w.daemons.reduce((s, d) => s + d.memory, 0);
-  const spotShare = eks ? 0 : w.cost.fargate.spotPercent / 100;
-  if (eks && w.cost.fargate.spotPercent > 0) bill.warn('Fargate Spot is not available on EKS; cost.fargate.spotPercent is ignored for EKS on Fargate');
+  const spotShare = option.fargateSpot ? w.cost.fargate.spotPercent / 100 : 0;
+  if (!option.fargateSpot && w.cost.fargate.spotPercent > 0) bill.warn('Fargate Spot is not available on EKS; cost.fargate.spotPercent is ignored for EKS on Fargate');
 
   const defaults = book.snapshot.defaults;
   const pairFor = (platform: Platform): RatePair | undefined =>
@@ -81,10 +72,10 @@ export function priceFargate(w: Workload, book: PriceBook, eks: boolean): Fargat
   const armOnEks: string[] = [];
   const windowsOnEks: string[] = [];
   const gpuTasks: string[] = [];
-  const tasks: FargateTaskSizing[] = [];
+  const sized: FargateTaskSizing[] = [];
   let usedWindowsMinimum = false;
 
-  for (const t of taskSpecs(w)) {
+  for (const t of tasks) {
     let platform: Platform = t.os === 'windows' ? 'windows' : t.arch === 'arm64' ? 'arm' : 'x86';
     if (eks && platform !== 'x86') {
       (platform === 'arm' ? armOnEks : windowsOnEks).push(t.name);
@@ -96,11 +87,10 @@ export function priceFargate(w: Workload, book: PriceBook, eks: boolean): Fargat
       bill.warn(`no Fargate ${PLATFORM_LABEL[platform]} rate for ${region}; ${t.name} is not priced on Fargate`);
       continue;
     }
-    const rates = { vcpuHour: pair.vcpuHour.usd, gbHour: pair.gbHour.usd };
     const reqCpu = t.cpu + sidecarCpu;
     const reqMem = t.memoryGiB + sidecarMem;
     const os = platform === 'windows' ? 'windows' : 'linux';
-    const billed = fargateSize(reqCpu, reqMem, { os, eks, rates });
+    const billed = fargateSize(reqCpu, reqMem, variant, os);
     if (!billed) tooLarge.push(`${t.name} (${fmt(reqCpu)} vCPU, ${fmt(reqMem + (eks ? EKS_FARGATE_POD_OVERHEAD_GIB : 0))} GiB)`);
     const size: FargateSize = billed ?? { cpu: reqCpu, memoryGiB: reqMem + (eks ? EKS_FARGATE_POD_OVERHEAD_GIB : 0) };
 
@@ -112,7 +102,7 @@ export function priceFargate(w: Workload, book: PriceBook, eks: boolean): Fargat
     addQ(q.od, platform, size.cpu * hours * (1 - spot), size.memoryGiB * hours * (1 - spot));
     if (spot > 0 && platform !== 'windows') addQ(q.spot, platform, size.cpu * hours * spot, size.memoryGiB * hours * spot);
     q.storage += Math.max(0, t.storageGiB - FARGATE_FREE_STORAGE_GIB) * hours;
-    tasks.push({
+    sized.push({
       name: t.name,
       kind: t.kind,
       platform: PLATFORM_LABEL[platform],
@@ -125,10 +115,12 @@ export function priceFargate(w: Workload, book: PriceBook, eks: boolean): Fargat
   }
 
   if (tooLarge.length > 0) {
+    const max = largestFargateSize(variant);
+    const windowsMax = largestFargateSize(variant, 'windows');
     bill.block(
       'task-too-large',
-      `${tooLarge.join(', ')} exceed${tooLarge.length === 1 ? 's' : ''} the largest ${eks ? 'EKS' : 'ECS'} Fargate size (${FARGATE_MAX.cpu} vCPU / ${FARGATE_MAX.memoryGiB} GiB${
-        tasks.some((t) => t.platform === 'Windows') ? '; Windows: 4 vCPU / 30 GiB' : ''
+      `${tooLarge.join(', ')} exceed${tooLarge.length === 1 ? 's' : ''} the largest ${eks ? 'EKS' : 'ECS'} Fargate size (${max.cpu} vCPU / ${max.memoryGiB} GiB${
+        sized.some((t) => t.platform === 'Windows') ? `; Windows: ${windowsMax.cpu} vCPU / ${windowsMax.memoryGiB} GiB` : ''
       }${w.daemons.length > 0 ? ', counting daemon sidecars' : ''}); priced at the requested size for comparison only`,
     );
   }
@@ -186,18 +178,12 @@ export function priceFargate(w: Workload, book: PriceBook, eks: boolean): Fargat
   return {
     bill,
     sizing: {
-      launchType: eks ? 'EKS on Fargate (one pod per Fargate node)' : 'ECS on Fargate',
+      launchType: option.launchLabel,
       sidecars: w.daemons.map((d) => d.name),
       podOverheadGiB: eks ? EKS_FARGATE_POD_OVERHEAD_GIB : 0,
       spotShare,
       savingsPlanPercent: sp,
-      tasks,
+      tasks: sized,
     },
   };
 }
-
-export function fmt(n: number): string {
-  return String(roundTo(n, 3));
-}
-
-export type { TaskSpec };

@@ -2,7 +2,7 @@
  * Money arithmetic: every line item is rounded to cents on its own, and a total is the exact sum of
  * its rounded items (summed in integer cents), so a reviewer's calculator agrees with the report.
  */
-import type { LineItem, MonthlyCost } from '../core/advice.js';
+import type { LineItem, MonthlyCost } from '../domain/advice.js';
 
 /** Rounds half away from zero to `digits` decimals, robust to binary noise (0.125 → 0.13). */
 export function roundTo(value: number, digits: number): number {
@@ -35,4 +35,9 @@ export function lineItem(
 export function monthlyCost(items: LineItem[]): MonthlyCost {
   const totalCents = items.reduce((sum, item) => sum + Math.round(item.monthly * 100), 0);
   return { total: totalCents / 100, items };
+}
+
+/** A number as plain text with at most three decimals ("0.125", "16"). */
+export function fmt(n: number): string {
+  return String(roundTo(n, 3));
 }

@@ -1,11 +1,6 @@
 /** Number formatting shared by the table and Markdown reports (JSON keeps raw numbers). */
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-
-export function money(value: number): string {
-  return usd.format(value);
-}
 
 /** Unit prices keep their full precision (AWS quotes Fargate GB-hours to six decimals). */
 export function unitPrice(value: number): string {

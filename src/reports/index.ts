@@ -1,5 +1,5 @@
 /** One signature for every report: `(advice, options) → string`, chosen by `--format`. */
-import type { Advice } from '../core/advice.js';
+import type { Advice } from '../domain/advice.js';
 import type { OutputFormat } from '../schema/enums.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';

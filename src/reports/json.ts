@@ -2,7 +2,7 @@
  * The versioned JSON document of SPEC §7. Key order follows the model, so the same advice always
  * serialises to the same bytes. The rule trace is included only when asked for (`--explain`).
  */
-import type { Advice } from '../core/advice.js';
+import type { Advice } from '../domain/advice.js';
 
 export interface JsonReportOptions {
   explain?: boolean;

@@ -3,12 +3,15 @@
  * from data to a string, like the advice reports.
  */
 import Table from 'cli-table3';
-import type { Advice } from '../core/advice.js';
-import type { PriceBook, SourcedPrice } from '../pricing/price-book.js';
+import type { Advice } from '../domain/advice.js';
+import type { PriceBook, SourcedPrice } from '../domain/price-book.js';
 import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
-import { OPTION_NAMES, type OutputFormat } from '../schema/enums.js';
-import { money, signed, unitPrice } from './format.js';
-import { describeEstimate, wrap } from './table.js';
+import { optionName } from '../domain/options.js';
+import { money } from '../domain/text.js';
+import type { OutputFormat } from '../schema/enums.js';
+import { signed, unitPrice } from './format.js';
+import { escapeCell as cell, wrap } from './text.js';
+import { describeEstimate } from './view.js';
 
 export interface NamedAdvice {
   name: string;
@@ -45,8 +48,8 @@ export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat)
   }
   const headline =
     recA === recB
-      ? `Recommendation unchanged: ${OPTION_NAMES[recA]} (${recA}).`
-      : `Recommendation changes: ${OPTION_NAMES[recA]} (${recA}) → ${OPTION_NAMES[recB]} (${recB}).`;
+      ? `Recommendation unchanged: ${optionName(recA)} (${recA}).`
+      : `Recommendation changes: ${optionName(recA)} (${recA}) → ${optionName(recB)} (${recB}).`;
   const cell = (e: boolean, s: number) => (e ? String(s) : 'blocked');
   if (format === 'markdown') {
     const lines = [`# ${a.name} → ${b.name}`, '', headline, '', '| Option | Score | Monthly (A) | Monthly (B) | Change |', '|---|---:|---:|---:|---:|'];
@@ -159,7 +162,7 @@ export function renderCases(format: OutputFormat, width = 100): string {
   }
   const out: string[] = [];
   for (const c of cases) {
-    out.push(`${c.name} (${c.id}) → ${OPTION_NAMES[c.option]}  [${c.confidence} confidence]`);
+    out.push(`${c.name} (${c.id}) → ${optionName(c.option)}  [${c.confidence} confidence]`);
     out.push(wrap(`chose: ${c.chose}`, width, '      ', '  '));
     out.push(wrap(`traits: ${traits(c.traits)}`, width, '      ', '  '));
     out.push(wrap(`lesson: ${c.lesson}`, width, '      ', '  '));
@@ -167,8 +170,4 @@ export function renderCases(format: OutputFormat, width = 100): string {
     out.push('');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -2,10 +2,12 @@
  * A Markdown decision record to paste into a design doc: the answer, the reasons, every option's bill
  * line by line, pitfalls, case studies, what-ifs, and where each price came from.
  */
-import type { Advice } from '../core/advice.js';
-import { OPTION_NAMES } from '../schema/enums.js';
-import { money, percent, quantity, signed, unitPrice } from './format.js';
-import { describeEstimate, describeSizing, NO_WHAT_IF } from './table.js';
+import type { Advice } from '../domain/advice.js';
+import { optionName } from '../domain/options.js';
+import { money } from '../domain/text.js';
+import { percent, quantity, signed, unitPrice } from './format.js';
+import { escapeCell as escape } from './text.js';
+import { describeEstimate, describeSizing, NO_WHAT_IF } from './view.js';
 
 export interface MarkdownReportOptions {
   explain?: boolean;
@@ -71,7 +73,7 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   if (advice.caseStudies.length > 0) {
     out.push('## Similar public case studies', '');
     for (const cs of advice.caseStudies) {
-      out.push(`- **${cs.name ?? cs.id}** chose ${OPTION_NAMES[cs.option]} (similarity ${Math.round(cs.similarity * 100)} %).`);
+      out.push(`- **${cs.name ?? cs.id}** chose ${optionName(cs.option)} (similarity ${Math.round(cs.similarity * 100)} %).`);
       if (cs.matches.length > 0) out.push(`  Alike: ${escape(cs.matches.join('; '))}.`);
       if (cs.differs.length > 0) out.push(`  Differs: ${escape(cs.differs.join('; '))}.`);
       if (cs.lesson) out.push(`  Lesson: ${escape(cs.lesson)}`);
@@ -82,7 +84,7 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
 
   if (advice.whatIf.length > 0) {
     out.push('## What would change the answer', '', '| Change | New recommendation |', '|---|---|');
-    for (const w of advice.whatIf) out.push(`| \`${w.change}\` | ${OPTION_NAMES[w.recommendation]} (\`${w.recommendation}\`) |`);
+    for (const w of advice.whatIf) out.push(`| \`${w.change}\` | ${optionName(w.recommendation)} (\`${w.recommendation}\`) |`);
     out.push('');
   } else {
     out.push('## What would change the answer', '', NO_WHAT_IF, '');
@@ -113,9 +115,4 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
     out.push('');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
-}
-
-/** Keeps user-supplied text from breaking table cells. */
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -5,9 +5,12 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Advice, OptionAdvice, PriceEstimate } from '../core/advice.js';
-import { OPTION_IDS, OPTION_NAMES } from '../schema/enums.js';
-import { money, percent, quantity, signed, unitPrice } from './format.js';
+import type { Advice, OptionAdvice } from '../domain/advice.js';
+import { optionName } from '../domain/options.js';
+import { money } from '../domain/text.js';
+import { percent, quantity, signed, unitPrice } from './format.js';
+import { indent, wrap } from './text.js';
+import { describeEstimate, describeScale, describeSizing, NO_WHAT_IF, optionList } from './view.js';
 
 export interface TableReportOptions {
   color?: boolean;
@@ -104,7 +107,7 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   if (advice.caseStudies.length > 0) {
     out.push(c.bold('Public case studies that look like this workload'));
     for (const cs of advice.caseStudies) {
-      out.push(`  ${c.bold(cs.name ?? cs.id)} chose ${OPTION_NAMES[cs.option]} ${c.dim(`· similarity ${Math.round(cs.similarity * 100)} %`)}`);
+      out.push(`  ${c.bold(cs.name ?? cs.id)} chose ${optionName(cs.option)} ${c.dim(`· similarity ${Math.round(cs.similarity * 100)} %`)}`);
       if (cs.matches.length > 0) out.push(wrap(`alike: ${cs.matches.join('; ')}`, width, '      ', '    '));
       if (cs.differs.length > 0) out.push(wrap(`differs: ${cs.differs.join('; ')}`, width, '      ', '    '));
       if (cs.lesson) out.push(wrap(c.dim(`lesson: ${cs.lesson}`), width, '      ', '    '));
@@ -114,7 +117,7 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
 
   if (advice.whatIf.length > 0) {
     out.push(c.bold('What would change the answer'));
-    for (const w of advice.whatIf) out.push(`  ${w.change}  ⇒  ${OPTION_NAMES[w.recommendation]} (${w.recommendation})`);
+    for (const w of advice.whatIf) out.push(`  ${w.change}  ⇒  ${optionName(w.recommendation)} (${w.recommendation})`);
     out.push('');
   } else {
     out.push(c.bold('What would change the answer'));
@@ -152,103 +155,4 @@ function verdict(o: OptionAdvice, c: ChalkInstance): string {
     .slice(0, 2)
     .map((r) => `${r.rule} ${r.points > 0 ? c.green(signed(r.points)) : c.red(signed(r.points))}`)
     .join(', ');
-}
-
-/** One line on what the option runs on: billed Fargate sizes, or nodes and instance types. */
-export function describeSizing(o: OptionAdvice): string {
-  const s = o.sizing as SizingView;
-  if (typeof s.summary === 'string') return s.summary;
-  if (Array.isArray(s.tasks)) {
-    const resized = s.tasks.filter((t) => t.billed && t.requested && (t.billed.cpu !== t.requested.cpu || t.billed.memoryGiB !== t.requested.memoryGiB));
-    const shown = resized.slice(0, 3).map((t) => `${t.name} ${fmtSize(t.requested)} → billed ${fmtSize(t.billed)}`);
-    if (resized.length > 3) shown.push(`${resized.length - 3} more`);
-    return resized.length === 0 ? 'every task billed at its requested size' : `rounded up to valid Fargate sizes: ${shown.join('; ')}`;
-  }
-  if (Array.isArray(s.nodeTypes) && typeof s.nodeCount === 'number') {
-    const peak = typeof s.peakNodeCount === 'number' && s.peakNodeCount > s.nodeCount ? ` (${s.peakNodeCount} at peak)` : '';
-    const pools = (s.pools ?? [])
-      .filter((p) => p.instanceType)
-      .map((p) => `${p.instanceType} ×${p.nodes ?? '?'}${p.tasksPerNode ? ` (avg ${p.tasksPerNode} task${p.tasksPerNode === 1 ? '' : 's'}/node, bound by ${p.bindingLimit ?? '?'})` : ''}`);
-    return `${s.nodeCount} node${s.nodeCount === 1 ? '' : 's'}${peak}: ${pools.length > 0 ? pools.join(', ') : s.nodeTypes.join(', ')}`;
-  }
-  return '';
-}
-
-interface TaskSize {
-  cpu: number;
-  memoryGiB: number;
-}
-
-/** The parts of the pricing model's free-form `sizing` the reports summarise. */
-interface SizingView {
-  summary?: unknown;
-  tasks?: Array<{ name: string; requested?: TaskSize; billed?: TaskSize }>;
-  nodeTypes?: string[];
-  nodeCount?: number;
-  peakNodeCount?: number;
-  bindingLimit?: string;
-  pools?: Array<{ instanceType?: string; nodes?: number; tasksPerNode?: number; bindingLimit?: string }>;
-}
-
-function fmtSize(size: TaskSize | undefined): string {
-  return size ? `${quantity(size.cpu)} vCPU/${quantity(size.memoryGiB)} GiB` : '?';
-}
-
-function describeScale(advice: Advice): string {
-  const w = advice.input;
-  const steady = w.services.reduce((n, s) => n + s.replicas, 0);
-  const peak = w.services.reduce((n, s) => n + s.peakReplicas, 0);
-  const parts = [`${w.services.length} service${w.services.length === 1 ? '' : 's'} (${steady}${peak > steady ? `–${peak}` : ''} tasks)`];
-  if (w.jobs.length > 0) parts.push(`${w.jobs.length} job${w.jobs.length === 1 ? '' : 's'}`);
-  if (w.daemons.length > 0) parts.push(`${w.daemons.length} daemon${w.daemons.length === 1 ? '' : 's'}`);
-  return parts.join(', ');
-}
-
-export const NO_WHAT_IF =
-  'Nothing small: no single change to platform engineers, team size, utilisation, scale (×2, ×10), compliance, portability or Spot tolerance changes the recommendation.';
-
-/** `all options` instead of listing all six. */
-export function optionList(options: readonly string[]): string {
-  return options.length === OPTION_IDS.length ? 'all options' : options.join(', ');
-}
-
-/** "item: reason. Exact price: fix" with the punctuation the parts may lack. */
-export function describeEstimate(e: PriceEstimate): string {
-  const reason = /[.!?]$/.test(e.reason.trim()) ? e.reason.trim() : `${e.reason.trim()}.`;
-  return `${e.item}: ${reason} For the exact price: ${e.fix.replace(/^./, (ch) => ch.toLowerCase())}`;
-}
-
-function indent(text: string, prefix: string): string {
-  return text
-    .split('\n')
-    .map((l) => prefix + l)
-    .join('\n');
-}
-
-/** Greedy word wrap that ignores ANSI escapes when measuring. */
-export function wrap(text: string, width: number, hangingIndent: string, firstIndent = '  '): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = firstIndent;
-  let lineLength = firstIndent.length;
-  let empty = true;
-  for (const word of words) {
-    const len = visibleLength(word);
-    if (!empty && lineLength + 1 + len > width) {
-      lines.push(line);
-      line = hangingIndent + word;
-      lineLength = hangingIndent.length + len;
-    } else {
-      line += (empty ? '' : ' ') + word;
-      lineLength += (empty ? 0 : 1) + len;
-    }
-    empty = false;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
-
-function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
 }

@@ -3,9 +3,9 @@
  * the traits that drove it, the lesson, and a public source. Where the sources found confirm less
  * than the usual retelling, `confidence` is lowered and the lesson says what is unconfirmed.
  */
-import type { CaseStudyMatch } from '../core/advice.js';
+import type { CaseStudyMatch } from '../domain/advice.js';
 import type { Workload } from '../schema/workload.js';
-import { deriveTraits } from './traits.js';
+import { factsOf, type WorkloadFacts } from './traits.js';
 import type { CaseStudy, CaseTraits } from './types.js';
 
 export const CASE_STUDIES: readonly CaseStudy[] = [
@@ -81,8 +81,7 @@ interface Described {
   yours: string;
 }
 
-function workloadTraits(w: Workload): Record<TraitKey, Described> {
-  const t = deriveTraits(w);
+function workloadTraits(w: Workload, t: WorkloadFacts['traits']): Record<TraitKey, Described> {
   const e = w.team.engineers;
   const teamSize = e < 10 ? 'small' : e < 50 ? 'medium' : 'large';
   return {
@@ -118,8 +117,8 @@ const TRAIT_ORDER: readonly TraitKey[] = [
   'gpus', 'perTaskIsolation', 'portability', 'compliance', 'kubernetesEcosystem', 'kubernetes', 'platformTeam', 'teamSize', 'bursty', 'batch', 'largeFleet',
 ];
 
-export function matchCaseStudies(workload: Workload): CaseStudyMatch[] {
-  const mine = workloadTraits(workload);
+export function matchCaseStudies(workload: Workload, facts: WorkloadFacts = factsOf(workload)): CaseStudyMatch[] {
+  const mine = workloadTraits(workload, facts.traits);
   return CASE_STUDIES.map((cs) => {
     const matches: string[] = [];
     const differs: string[] = [];

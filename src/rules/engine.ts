@@ -2,13 +2,13 @@
  * The engine: run every rule against the workload, turn effects into blockers and reasons, add the
  * cost contribution, and rank. Pure and deterministic: no clock, no randomness, stable ordering.
  */
-import type { Blocker, OptionPricing, Reason, RuleTrace } from '../core/advice.js';
-import { OPTION_IDS, OPTION_NAMES, type OptionId } from '../schema/enums.js';
+import type { Blocker, OptionPricing, Reason, RuleTrace } from '../domain/advice.js';
+import { OPTIONS, optionName } from '../domain/options.js';
+import { joinAnd, money } from '../domain/text.js';
+import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
-import { joinAnd, money } from './format.js';
-import { OPERATES } from './operates.js';
 import { COST_POINTS, COST_RULE, SCORING_RULES } from './rules.js';
-import { deriveTraits } from './traits.js';
+import { factsOf, type WorkloadFacts } from './traits.js';
 import type { Effects, Rule, RuleContext } from './types.js';
 
 /** Every option starts here; each fired rule adds or subtracts its points. The result is clamped to 0–100. */
@@ -39,8 +39,8 @@ interface Work {
   reasons: Reason[];
 }
 
-export function evaluateRules(workload: Workload, pricing: Record<OptionId, OptionPricing>): RulesResult {
-  const ctx: RuleContext = { workload, traits: deriveTraits(workload), pricing };
+export function evaluateRules(workload: Workload, pricing: Record<OptionId, OptionPricing>, facts: WorkloadFacts = factsOf(workload)): RulesResult {
+  const ctx: RuleContext = { workload, ...facts, pricing };
   const work = new Map<OptionId, Work>(OPTION_IDS.map((id) => [id, { id, blockers: [], reasons: [] }]));
   const trace: RuleTrace[] = [];
   const labels = new Map<string, string>();
@@ -103,7 +103,7 @@ export function evaluateRules(workload: Workload, pricing: Record<OptionId, Opti
     unblockedScore: o.unblockedScore,
     blockers: o.blockers,
     reasons: [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || b.points - a.points),
-    operates: [...OPERATES[o.id]],
+    operates: [...OPTIONS[o.id].operates],
   }));
 
   return { options, recommendation: recommend(options, pricing, labels), trace };
@@ -125,7 +125,7 @@ function applyCost(work: Map<OptionId, Work>, pricing: Record<OptionId, OptionPr
         ? `${money(cost)}/month; the only eligible option, so cost does not separate it.`
         : cost - cheapest < 0.005
           ? `${money(cost)}/month, the cheapest eligible option${id === cheapestId ? '' : ' (tied)'}.`
-          : `${money(cost)}/month, ${money(cost - cheapest)} (${Math.round(((cost - cheapest) / cheapest) * 100)} %) more than ${OPTION_NAMES[cheapestId]} at ${money(cheapest)}.`;
+          : `${money(cost)}/month, ${money(cost - cheapest)} (${Math.round(((cost - cheapest) / cheapest) * 100)} %) more than ${optionName(cheapestId)} at ${money(cheapest)}.`;
     work.get(id)!.reasons.push({ rule: COST_RULE.id, points: points === 0 ? 0 : points, text });
   }
   return {
@@ -140,11 +140,11 @@ function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPri
   const eligible = options.filter((o) => o.eligible);
   const top = options[0]!;
   if (eligible.length === 0) {
-    const why = options.map((o) => `${OPTION_NAMES[o.id]} (${o.blockers.map((b) => b.rule).join(', ')})`).join('; ');
+    const why = options.map((o) => `${optionName(o.id)} (${o.blockers.map((b) => b.rule).join(', ')})`).join('; ');
     return {
       option: top.id,
       runnerUp: null,
-      summary: `No option is eligible: every one is blocked — ${why}. ${OPTION_NAMES[top.id]} has the fewest blockers; change the workload before choosing.`,
+      summary: `No option is eligible: every one is blocked — ${why}. ${optionName(top.id)} has the fewest blockers; change the workload before choosing.`,
     };
   }
   const winner = eligible[0]!;
@@ -152,10 +152,10 @@ function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPri
   const strengths = winner.reasons.filter((r) => r.points > 0 && r.rule !== COST_RULE.id).slice(0, 3).map((r) => labels.get(r.rule) ?? r.rule);
   const costPhrase = costSentence(winner.id, eligible.map((o) => o.id), pricing);
   const because = strengths.length > 0 ? ` on ${joinAnd(strengths)}` : '';
-  let summary = `${OPTION_NAMES[winner.id]} scores ${winner.score}/100${because}${costPhrase}.`;
+  let summary = `${optionName(winner.id)} scores ${winner.score}/100${because}${costPhrase}.`;
   if (runnerUp) {
     const against = runnerUp.reasons.filter((r) => r.points < 0).slice(0, 2).map((r) => labels.get(r.rule) ?? r.rule);
-    summary += ` Runner-up: ${OPTION_NAMES[runnerUp.id]} (${runnerUp.score})${against.length > 0 ? `, held back by ${joinAnd(against)}` : ''}.`;
+    summary += ` Runner-up: ${optionName(runnerUp.id)} (${runnerUp.score})${against.length > 0 ? `, held back by ${joinAnd(against)}` : ''}.`;
   }
   return { option: winner.id, runnerUp: runnerUp?.id ?? null, summary };
 }
@@ -169,7 +169,7 @@ function costSentence(winner: OptionId, eligible: OptionId[], pricing: Record<Op
   if (cheapest === undefined) return `; it costs ${money(cost)}/month`;
   const low = costOf(pricing[cheapest]);
   if (cost - low < 0.005) return `; at ${money(cost)}/month it is also the cheapest eligible option`;
-  return `; it costs ${money(cost)}/month, ${Math.round(((cost - low) / low) * 100)} % more than ${OPTION_NAMES[cheapest]} (${money(low)})`;
+  return `; it costs ${money(cost)}/month, ${Math.round(((cost - low) / low) * 100)} % more than ${optionName(cheapest)} (${money(low)})`;
 }
 
 function costOf(p: OptionPricing | undefined): number {

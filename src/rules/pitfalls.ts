@@ -2,15 +2,20 @@
  * Pitfalls: things that go wrong in production with a given option, each with a trigger on the
  * workload, the fix, a source, and the workload's own numbers where they exist.
  */
-import type { OptionPricing, PitfallHit } from '../core/advice.js';
+import type { OptionPricing, PitfallHit } from '../domain/advice.js';
+import { optionIds } from '../domain/options.js';
+import { list, money } from '../domain/text.js';
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
-import { list, money } from './format.js';
-import { deriveTraits } from './traits.js';
+import { factsOf, type WorkloadFacts } from './traits.js';
 import type { Pitfall, PitfallFinding, RuleContext } from './types.js';
 
-const ECS: OptionId[] = ['ecs-fargate', 'ecs-ec2', 'ecs-managed-instances'];
-const EKS: OptionId[] = ['eks-managed-nodes', 'eks-fargate', 'eks-auto-mode'];
+const ECS: OptionId[] = optionIds((o) => o.orchestrator === 'ecs');
+const EKS: OptionId[] = optionIds((o) => o.orchestrator === 'eks');
+/** Options that can run on Spot capacity: Fargate Spot, or EC2 Spot. */
+const SPOT: OptionId[] = optionIds((o) => o.fargateSpot || o.compute === 'ec2');
+const FARGATE_SPOT: OptionId[] = optionIds((o) => o.fargateSpot);
+const EC2_SPOT: OptionId[] = optionIds((o) => o.compute === 'ec2');
 const ALL: OptionId[] = [...OPTION_IDS];
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -140,7 +145,7 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'spot-sigterm',
     title: 'Spot interruptions: 2 minutes, but 30 s to shut down by default',
-    options: ['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes', 'ecs-managed-instances', 'eks-auto-mode'],
+    options: SPOT,
     trigger: 'cost.fargate.spotPercent or cost.ec2.spotPercent above 0, or requirements.interruptible',
     fix: 'Handle SIGTERM, raise stopTimeout (up to 120 s on Fargate), keep the deregistration delay under 2 minutes, and never put a single-task service only on Spot.',
     source: 'domain-facts 7.1, 7.2, 7.3, 1.12',
@@ -150,8 +155,8 @@ export const PITFALLS: readonly Pitfall[] = [
       const tolerant = workload.requirements.interruptible;
       if (fargateSpot === 0 && ec2Spot === 0 && !tolerant) return null;
       const options: OptionId[] = [];
-      if (fargateSpot > 0 || tolerant) options.push('ecs-fargate');
-      if (ec2Spot > 0 || tolerant) options.push('ecs-ec2', 'eks-managed-nodes', 'ecs-managed-instances', 'eks-auto-mode');
+      if (fargateSpot > 0 || tolerant) options.push(...FARGATE_SPOT);
+      if (ec2Spot > 0 || tolerant) options.push(...EC2_SPOT);
       const parts = [
         fargateSpot > 0 ? `${fargateSpot} % of Fargate tasks on Fargate Spot` : '',
         ec2Spot > 0 ? `${ec2Spot} % of EC2 capacity on Spot` : '',
@@ -254,8 +259,8 @@ export const PITFALLS: readonly Pitfall[] = [
   },
 ];
 
-export function findPitfalls(workload: Workload, pricing: Record<OptionId, OptionPricing>): PitfallHit[] {
-  const ctx: RuleContext = { workload, traits: deriveTraits(workload), pricing };
+export function findPitfalls(workload: Workload, pricing: Record<OptionId, OptionPricing>, facts: WorkloadFacts = factsOf(workload)): PitfallHit[] {
+  const ctx: RuleContext = { workload, ...facts, pricing };
   const hits: PitfallHit[] = [];
   for (const p of PITFALLS) {
     const found: PitfallFinding | null = p.check(ctx);

@@ -3,9 +3,11 @@
  * are numbered facts of `reference/domain-facts.md` (cited as "domain-facts N.N"), AWS documents or
  * case studies. The engine (`engine.ts`) adds the points to a base score; cost comes last.
  */
-import { OPTION_NAMES, type OptionId } from '../schema/enums.js';
-import { EKS_FARGATE_OVERHEAD_GIB, FARGATE_MAX, SCALE_OUT_MODEL, fargateSize, type Traits } from './traits.js';
-import { list, plural } from './format.js';
+import { fargateSize, largestFargateSize } from '../domain/fargate-sizes.js';
+import { ALL_OPTIONS, OPTIONS, optionName, type OptionSpec } from '../domain/options.js';
+import { capitalise, list, plural } from '../domain/text.js';
+import type { OptionId } from '../schema/enums.js';
+import { SCALE_OUT_MODEL, type Traits } from './traits.js';
 import type { Effects, Rule, RuleContext, RuleOutcome } from './types.js';
 
 const F = 'ecs-fargate';
@@ -14,6 +16,8 @@ const M = 'eks-managed-nodes';
 const K = 'eks-fargate';
 const I = 'ecs-managed-instances';
 const A = 'eks-auto-mode';
+
+const FARGATE_MAX = largestFargateSize('ecs');
 
 const fire = (why: string, extra: Omit<RuleOutcome, 'fired' | 'why'> = {}): RuleOutcome => ({ fired: true, why, ...extra });
 const skip = (why: string): RuleOutcome => ({ fired: false, why });
@@ -134,22 +138,22 @@ const blockers: Rule[] = [
   {
     id: 'task-too-large',
     label: 'task larger than Fargate',
-    trigger: `a task larger than the largest valid Fargate size (${FARGATE_MAX.cpu} vCPU / ${FARGATE_MAX.memory} GiB; EKS Fargate adds 256 MiB first), as the pricing model reports it`,
+    trigger: `a task larger than the largest valid Fargate size (${FARGATE_MAX.cpu} vCPU / ${FARGATE_MAX.memoryGiB} GiB; EKS Fargate adds 256 MiB first), as the pricing model reports it`,
     effects: { [F]: 'blocker', [K]: 'blocker' },
-    reason: `No Fargate size holds this task (the largest is ${FARGATE_MAX.cpu} vCPU with ${FARGATE_MAX.memory} GiB).`,
+    reason: `No Fargate size holds this task (the largest is ${FARGATE_MAX.cpu} vCPU with ${FARGATE_MAX.memoryGiB} GiB).`,
     source: 'domain-facts 1.1, 1.15; pricing model',
     evaluate: ({ traits, pricing }) => {
-      const tooBig = (overhead: number) =>
-        traits.tasks.filter((t) => fargateSize(t.cpu, t.memory + overhead) === null).map((t) => `${t.name} (${t.cpu} vCPU, ${t.memory} GiB)`);
+      const tooBig = (variant: OptionSpec['orchestrator']) =>
+        traits.tasks.filter((t) => fargateSize(t.cpu, t.memoryGiB, variant) === null).map((t) => `${t.name} (${t.cpu} vCPU, ${t.memoryGiB} GiB)`);
       const fromPricing = (id: OptionId) => pricing[id]?.blockers.find((b) => b.rule === 'task-too-large')?.text;
       const effects: Effects = {};
       const texts: Partial<Record<OptionId, string>> = {};
-      for (const [id, overhead] of [[F, 0], [K, EKS_FARGATE_OVERHEAD_GIB]] as const) {
-        const mine = tooBig(overhead);
+      for (const id of [F, K] as const) {
+        const mine = tooBig(OPTIONS[id].orchestrator);
         const theirs = fromPricing(id);
         if (mine.length === 0 && theirs === undefined) continue;
         effects[id] = 'blocker';
-        texts[id] = theirs ?? `No ${OPTION_NAMES[id]} size holds ${list(mine)}; the largest is ${FARGATE_MAX.cpu} vCPU with ${FARGATE_MAX.memory} GiB.`;
+        texts[id] = theirs ?? `No ${optionName(id)} size holds ${list(mine)}; the largest is ${FARGATE_MAX.cpu} vCPU with ${FARGATE_MAX.memoryGiB} GiB.`;
       }
       return Object.keys(effects).length === 0
         ? skip('every task fits a Fargate size')
@@ -504,22 +508,12 @@ const compliance: Rule[] = [
 // Scale, burstiness, cold start, Spot.
 // ---------------------------------------------------------------------------------------------------
 
-/** Realistic scale-out seconds for one option (see SCALE_OUT_MODEL); EC2-backed options need new instances. */
+/** Realistic scale-out seconds for one option (see SCALE_OUT_MODEL): how its capacity arrives, then the pull. */
 export function scaleOutSeconds(option: OptionId, imageMB: number): number {
-  const pull = imageMB / SCALE_OUT_MODEL.pullMBps;
-  switch (option) {
-    case 'ecs-fargate':
-      return Math.round(SCALE_OUT_MODEL.ecsFargateBase + pull);
-    case 'eks-fargate':
-      return Math.round(SCALE_OUT_MODEL.eksFargateBase + pull);
-    case 'eks-auto-mode':
-      return Math.round(SCALE_OUT_MODEL.autoModeBase + pull);
-    default:
-      return Math.round(SCALE_OUT_MODEL.newInstanceBase + pull);
-  }
+  return Math.round(SCALE_OUT_MODEL.baseSeconds[OPTIONS[option].scaleOut] + imageMB / SCALE_OUT_MODEL.pullMBps);
 }
 
-const ALL: readonly OptionId[] = [F, E, M, K, I, A];
+const ALL: readonly OptionId[] = ALL_OPTIONS.map((o) => o.id);
 
 const scale: Rule[] = [
   {
@@ -656,15 +650,15 @@ const scale: Rule[] = [
     source: 'domain-facts 1.15',
     evaluate: ({ traits }) => {
       const bumped = traits.tasks.filter((t) => {
-        const plain = fargateSize(t.cpu, t.memory);
-        const eks = fargateSize(t.cpu, t.memory + EKS_FARGATE_OVERHEAD_GIB);
+        const plain = fargateSize(t.cpu, t.memoryGiB, 'ecs');
+        const eks = fargateSize(t.cpu, t.memoryGiB, 'eks');
         return plain !== null && eks !== null && eks.cpu > plain.cpu;
       });
       if (bumped.length === 0) return skip('no task moves to a larger vCPU size on EKS Fargate');
       const t = bumped[0]!;
-      const size = fargateSize(t.cpu, t.memory + EKS_FARGATE_OVERHEAD_GIB)!;
+      const size = fargateSize(t.cpu, t.memoryGiB, 'eks')!;
       return fire(`rounded up: ${list(bumped.map((b) => b.name))}`, {
-        texts: { [K]: `With the 256 MiB overhead, ${t.name} (${t.cpu} vCPU, ${t.memory} GiB) is billed as ${size.cpu} vCPU, ${size.memory} GiB${bumped.length > 1 ? `, and ${bumped.length - 1} more task(s) round up too` : ''} (priced in).` },
+        texts: { [K]: `With the 256 MiB overhead, ${t.name} (${t.cpu} vCPU, ${t.memoryGiB} GiB) is billed as ${size.cpu} vCPU, ${size.memoryGiB} GiB${bumped.length > 1 ? `, and ${bumped.length - 1} more task(s) round up too` : ''} (priced in).` },
       });
     },
   },
@@ -680,27 +674,23 @@ const scale: Rule[] = [
 ];
 
 function coldStartText(id: OptionId, secs: number, image: number): string {
-  switch (id) {
-    case 'ecs-fargate':
+  switch (OPTIONS[id].scaleOut) {
+    case 'fargate-task':
       return `A new Fargate task with a ${image} MB image takes about ${secs} s (30–45 s plus a full pull; nothing is cached), which`;
-    case 'eks-fargate':
+    case 'fargate-pod':
       return `A new EKS Fargate pod takes about ${secs} s (a node per pod, then a full pull of ${image} MB), which`;
-    case 'eks-auto-mode':
+    case 'pending-pod-node':
       return `A pod that needs a new Auto Mode node takes about ${secs} s (a node, then a ${image} MB pull), which`;
-    default:
+    case 'new-instance':
       return `A task that needs a new instance takes about ${secs} s (a few minutes for the instance, then a ${image} MB pull), which`;
   }
 }
 
 function coldStartHint(id: OptionId, image: number): string {
-  if (id === 'ecs-fargate' && image > 250) return '; SOCI lazy loading (AWS suggests it above ~250 MB) can cut it by up to about half';
-  if (id === 'ecs-ec2') return '; spare capacity (target capacity below 100) or a warm pool avoids the wait';
-  if (id === 'eks-managed-nodes') return '; overprovisioning placeholder pods avoid the wait, at a price';
-  return '';
-}
-
-function capitalise(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+  const spec = OPTIONS[id];
+  // AWS suggests SOCI lazy loading for images above about 250 MB; it is an ECS Fargate feature.
+  if (spec.scaleOut === 'fargate-task' && image > 250) return '; SOCI lazy loading (AWS suggests it above ~250 MB) can cut it by up to about half';
+  return spec.scaleOutHint ? `; ${spec.scaleOutHint}` : '';
 }
 
 /** The cost rule: computed by the engine from the pricing model, after the blockers are known. */

@@ -2,24 +2,12 @@
  * Facts derived once from a workload, so every rule reads the same numbers (peak tasks, burstiness,
  * the largest task, the image that has to be pulled during scale-out, usable subnet IPs …).
  */
+import type { ScaleOutModel } from '../domain/options.js';
+import { tasksOf, type Task } from '../domain/tasks.js';
 import type { Workload } from '../schema/workload.js';
 
-export interface TaskShape {
-  kind: 'service' | 'job';
-  name: string;
-  cpu: number;
-  memory: number;
-  arch: 'x86_64' | 'arm64';
-  os: 'linux' | 'windows';
-  gpus: number;
-  storage: number;
-  imageSizeMB: number;
-  /** Whether this task's count grows at some point (a peak above the baseline, or a job run). */
-  scalesOut: boolean;
-}
-
 export interface Traits {
-  tasks: TaskShape[];
+  tasks: readonly Task[];
   /** Σ replicas: tasks running all the time. */
   steadyTasks: number;
   /** Σ peakReplicas. */
@@ -40,7 +28,7 @@ export interface Traits {
   armTasks: string[];
   hostDaemons: string[];
   sidecarDaemons: string[];
-  largest: TaskShape | undefined;
+  largest: Task | undefined;
   /** The largest image among tasks that scale out (else among all tasks): what a scale-out pulls. */
   scaleOutImageMB: number;
   /** The largest service at peak (its rolling deploy surges by up to this many tasks). */
@@ -57,33 +45,18 @@ export function usableIps(cidr: string): number {
   return 2 ** (32 - prefix) - 5;
 }
 
-export function deriveTraits(w: Workload): Traits {
-  const tasks: TaskShape[] = [
-    ...w.services.map((s) => ({
-      kind: 'service' as const,
-      name: s.name,
-      cpu: s.cpu,
-      memory: s.memory,
-      arch: s.arch,
-      os: s.os,
-      gpus: s.gpus,
-      storage: s.storage,
-      imageSizeMB: s.imageSizeMB,
-      scalesOut: s.peakReplicas > s.replicas,
-    })),
-    ...w.jobs.map((j) => ({
-      kind: 'job' as const,
-      name: j.name,
-      cpu: j.cpu,
-      memory: j.memory,
-      arch: j.arch,
-      os: j.os,
-      gpus: j.gpus,
-      storage: j.storage,
-      imageSizeMB: j.imageSizeMB,
-      scalesOut: true,
-    })),
-  ];
+/** What every rule, pitfall and case study reads about one workload, computed once per advice. */
+export interface WorkloadFacts {
+  tasks: readonly Task[];
+  traits: Traits;
+}
+
+export function factsOf(w: Workload, tasks: readonly Task[] = tasksOf(w)): WorkloadFacts {
+  return { tasks, traits: deriveTraits(w, tasks) };
+}
+
+/** The traits of a workload, from the task list the pipeline made once. */
+export function deriveTraits(w: Workload, tasks: readonly Task[]): Traits {
   const steadyTasks = sum(w.services.map((s) => s.replicas));
   const peakServiceTasks = sum(w.services.map((s) => s.peakReplicas));
   const jobTasks = sum(w.jobs.map((j) => j.parallelism));
@@ -91,7 +64,7 @@ export function deriveTraits(w: Workload): Traits {
     .filter((s) => s.peakReplicas > 0 && (s.replicas === 0 || s.peakReplicas >= 2 * s.replicas))
     .map((s) => s.name);
   const scaling = tasks.filter((t) => t.scalesOut);
-  const largest = [...tasks].sort((a, b) => b.cpu - a.cpu || b.memory - a.memory)[0];
+  const largest = [...tasks].sort((a, b) => b.cpu - a.cpu || b.memoryGiB - a.memoryGiB)[0];
   const largestService = [...w.services].sort((a, b) => b.peakReplicas - a.peakReplicas)[0];
   return {
     tasks,
@@ -118,31 +91,6 @@ export function deriveTraits(w: Workload): Traits {
   };
 }
 
-/** The valid Fargate sizes (domain-facts 1.1): vCPU → the GiB values allowed with it. */
-const FARGATE_SIZES: ReadonlyArray<readonly [number, readonly number[]]> = [
-  [0.25, [0.5, 1, 2]],
-  [0.5, range(1, 4, 1)],
-  [1, range(2, 8, 1)],
-  [2, range(4, 16, 1)],
-  [4, range(8, 30, 1)],
-  [8, range(16, 60, 4)],
-  [16, range(32, 120, 8)],
-];
-
-export const FARGATE_MAX = { cpu: 16, memory: 120 } as const;
-/** EKS Fargate adds 256 MiB for kubelet, kube-proxy and containerd before rounding (domain-facts 1.15). */
-export const EKS_FARGATE_OVERHEAD_GIB = 0.25;
-
-/** The smallest valid Fargate size that holds the request, or null if none does. */
-export function fargateSize(cpu: number, memory: number): { cpu: number; memory: number } | null {
-  for (const [c, mems] of FARGATE_SIZES) {
-    if (c < cpu) continue;
-    const m = mems.find((x) => x >= memory);
-    if (m !== undefined) return { cpu: c, memory: m };
-  }
-  return null;
-}
-
 /**
  * Realistic seconds until a new task serves traffic during a scale-out, per option — an estimate from
  * the documented ranges, not a benchmark. The pull term assumes about 15 MB/s, which reproduces the
@@ -150,22 +98,20 @@ export function fargateSize(cpu: number, memory: number): { cpu: number; memory:
  */
 export const SCALE_OUT_MODEL = {
   pullMBps: 15,
-  /** ECS Fargate: capacity + ENI attach + start, 30–45 s or more before the pull (2.1, 2.2). */
-  ecsFargateBase: 35,
-  /** EKS Fargate: a node per pod, about 30–45 s to create and register, then the pull (2.3). */
-  eksFargateBase: 45,
-  /** A new EC2 instance "usually takes a few minutes" (2.2); Cluster Autoscaler 3–4 min end to end (2.8, 3p). */
-  newInstanceBase: 180,
-  /** Karpenter-based Auto Mode provisions from pending pods directly; about a minute (2.8, 2.9, 3p, low confidence). */
-  autoModeBase: 60,
+  /** Seconds before the image pull, per way new capacity arrives. */
+  baseSeconds: {
+    /** ECS Fargate: capacity + ENI attach + start, 30–45 s or more before the pull. */
+    'fargate-task': 35,
+    /** EKS Fargate: a node per pod, about 30–45 s to create and register, then the pull. */
+    'fargate-pod': 45,
+    /** Karpenter-based Auto Mode provisions from pending pods directly; about a minute (third-party, low confidence). */
+    'pending-pod-node': 60,
+    /** A new EC2 instance "usually takes a few minutes"; Cluster Autoscaler 3–4 min end to end (third-party). */
+    'new-instance': 180,
+  } satisfies Record<ScaleOutModel, number>,
 } as const;
 
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
-function range(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let x = from; x <= to; x += step) out.push(x);
-  return out;
-}

@@ -2,9 +2,10 @@
  * The shapes of the rules engine's data. Rules, case studies and pitfalls are plain objects with a
  * human description of their trigger and a source, plus one pure function that looks at the workload.
  */
-import type { OptionPricing } from '../core/advice.js';
+import type { OptionPricing } from '../domain/advice.js';
 import type { OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
+import type { Task } from '../domain/tasks.js';
 import type { Traits } from './traits.js';
 
 /** What a rule does to one option: make it ineligible, or add (or subtract) points. */
@@ -13,6 +14,7 @@ export type Effects = Partial<Record<OptionId, Effect>>;
 
 export interface RuleContext {
   workload: Workload;
+  tasks: readonly Task[];
   traits: Traits;
   pricing: Record<OptionId, OptionPricing>;
 }
@@ -39,7 +41,7 @@ export interface Rule {
   effectNote?: string;
   /** One line, written for the reader of the advice. */
   reason: string;
-  /** A numbered fact in domain-facts.md, an AWS document, or a case study. */
+  /** Where the rule's facts come from: AWS documents and other public pages (title and URL). */
   source: string;
   evaluate(ctx: RuleContext): RuleOutcome;
 }

@@ -3,7 +3,7 @@
  * short ladder of values tried nearest-first; the first that flips the answer is reported. Bounded
  * (at most MAX_CALLS calls of `recommend`, which re-runs pricing) and deterministic.
  */
-import type { WhatIf } from '../core/advice.js';
+import type { WhatIf } from '../domain/advice.js';
 import { COMPLIANCE_REGIMES, KUBERNETES_EXPERIENCE, PORTABILITY_LEVELS, type OptionId } from '../schema/enums.js';
 import { LIMITS, type Workload } from '../schema/workload.js';
 

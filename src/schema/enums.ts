@@ -3,6 +3,7 @@
  * types, commander's `.choices()` and the questionnaire's `select()` choices, so they cannot drift.
  */
 
+/** The option ids (their names and facts live in the domain catalog, `src/domain/options.ts`). */
 export const OPTION_IDS = [
   'ecs-fargate',
   'ecs-ec2',
@@ -12,18 +13,6 @@ export const OPTION_IDS = [
   'eks-auto-mode',
 ] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
-
-/** The four options that always appear in the output (SPEC §1). */
-export const CORE_OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes', 'eks-fargate'] as const;
-
-export const OPTION_NAMES: Record<OptionId, string> = {
-  'ecs-fargate': 'ECS on Fargate',
-  'ecs-ec2': 'ECS on EC2',
-  'eks-managed-nodes': 'EKS with managed node groups',
-  'eks-fargate': 'EKS on Fargate',
-  'ecs-managed-instances': 'ECS Managed Instances',
-  'eks-auto-mode': 'EKS Auto Mode',
-};
 
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];

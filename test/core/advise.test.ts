@@ -1,8 +1,8 @@
 /** The pure core: same input and prices → the same advice, no mutation of its inputs, no I/O. */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { advise } from '../../src/core/advise.js';
-import { loadSnapshot } from '../../src/cli/prices.js';
+import { advise } from '../../src/advise.js';
+import { loadSnapshot } from '../../src/cli/prices/snapshot.js';
 import { resolvePriceBook } from '../../src/pricing/index.js';
 import { loadWorkload } from '../../src/schema/load.js';
 import type { Workload } from '../../src/schema/workload.js';

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PricingClient } from '@aws-sdk/client-pricing';
-import { fetchRegionPrices, liveQueries, LivePriceError, pricingEndpointRegion, PER_TYPE_QUERY_LIMIT } from '../../src/pricing/live/fetch.js';
-import { readPriceCache, writePriceCache } from '../../src/cli/price-cache.js';
+import { fetchRegionPrices, liveQueries, LivePriceError, pricingEndpointRegion, PER_TYPE_QUERY_LIMIT } from '../../src/cli/prices/live.js';
+import { readPriceCache, writePriceCache } from '../../src/cli/prices/cache.js';
 import { ACCESS_DENIED, AWS_ENV_TO_CLEAR, THROTTLING, startPriceListServer, type PriceListServer } from './pricelist-server.js';
 
 let server: PriceListServer;

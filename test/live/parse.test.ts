@@ -6,7 +6,7 @@ import {
   parsePriceList,
   usageTypeSuffix,
   PriceListParseError,
-} from '../../src/pricing/live/parse.js';
+} from '../../src/pricing/price-list.js';
 import { botocoreExample, priceListItem, realEc2M5Large, realEcsStrings, sampleCatalog } from './catalog.js';
 
 describe('decodePriceListItem', () => {

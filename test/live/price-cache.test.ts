@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir, listCachedRegions, priceCachePath, readPriceCache, writePriceCache } from '../../src/cli/price-cache.js';
-import type { PriceCacheEntry } from '../../src/pricing/price-book.js';
-import { parsePriceList } from '../../src/pricing/live/parse.js';
+import { cacheDir, listCachedRegions, priceCachePath, readPriceCache, writePriceCache } from '../../src/cli/prices/cache.js';
+import type { PriceCacheEntry } from '../../src/domain/price-book.js';
+import { parsePriceList } from '../../src/pricing/price-list.js';
 import { sampleCatalog } from './catalog.js';
 
 let root: string;

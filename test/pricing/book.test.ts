@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { resolvePriceBook } from '../../src/pricing/index.js';
-import type { RegionPrices, SourcedPrice } from '../../src/pricing/price-book.js';
+import type { RegionPrices, SourcedPrice } from '../../src/domain/price-book.js';
 import { SNAPSHOT_PATH, snapshot } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

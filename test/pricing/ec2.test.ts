@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { lowerBoundNodes, packNodes, priceOptions, resolvePriceBook } from '../../src/pricing/index.js';
-import type { OptionPricing } from '../../src/core/advice.js';
-import { snapshot, workload } from './helpers.js';
+import type { OptionPricing } from '../../src/domain/advice.js';
+import { ec2Sizing, snapshot, workload } from './helpers.js';
 
 const us = () => resolvePriceBook(snapshot(), 'us-east-1');
 type Pool = { pool: string; instanceType: string; nodes: number; peakNodes: number; tasksPerNode: number; bindingLimit: string; capacityPerNode: Record<string, number | null> };
-const pools = (o: OptionPricing): Pool[] => o.sizing['pools'] as Pool[];
+const pools = (o: OptionPricing): Pool[] => ec2Sizing(o).pools as Pool[];
 
 describe('packNodes', () => {
   test('packs complementary tasks together and reports the binding limit', () => {
@@ -45,7 +45,7 @@ describe('EC2-backed options', () => {
       expect(pool!.pool).toBe('linux/x86_64');
       expect(pool!.nodes).toBeGreaterThan(0);
       expect(['cpu', 'memory', 'pods', 'ENIs', 'utilization']).toContain(pool!.bindingLimit);
-      expect((p[id].sizing['nodeTypes'] as string[]).length).toBe(1);
+      expect(ec2Sizing(p[id]).nodeTypes.length).toBe(1);
     }
   });
 
@@ -99,13 +99,13 @@ describe('EC2-backed options', () => {
     const b = priceOptions(peak, us())['ecs-ec2'];
     const extraNodes = pools(b)[0]!.peakNodes - pools(b)[0]!.nodes;
     expect(extraNodes).toBeGreaterThan(0);
-    expect(b.sizing['nodeHoursPerMonth']).toBeCloseTo((a.sizing['nodeHoursPerMonth'] as number) + extraNodes * 6 * (730 / 24), 1);
+    expect(ec2Sizing(b).nodeHoursPerMonth).toBeCloseTo(ec2Sizing(a).nodeHoursPerMonth + extraNodes * 6 * (730 / 24), 1);
     const tinyJob = workload({ services: [web], jobs: [{ name: 'j', cpu: 0.25, memory: 0.5, runsPerDay: 1, minutesPerRun: 5 }], cost: { ec2: { instanceTypes: ['m5.large'] } } });
     expect(priceOptions(tinyJob, us())['ecs-ec2'].monthlyCost.total).toBe(a.monthlyCost.total);
     const jobsOnly = workload({ services: [], jobs: [{ name: 'j', cpu: 2, memory: 3, runsPerDay: 2, minutesPerRun: 30, parallelism: 4 }], cost: { ec2: { instanceTypes: ['c5.xlarge'] } } });
     const [pool] = pools(priceOptions(jobsOnly, us())['ecs-ec2']);
     expect(pool!.nodes).toBe(0);
-    expect(priceOptions(jobsOnly, us())['ecs-ec2'].sizing['nodeHoursPerMonth']).toBeCloseTo(2 * (730 / 24) * 2 * 0.5, 2); // 4 tasks → 2 nodes × 0.5 h
+    expect(ec2Sizing(priceOptions(jobsOnly, us())['ecs-ec2']).nodeHoursPerMonth).toBeCloseTo(2 * (730 / 24) * 2 * 0.5, 2); // 4 tasks → 2 nodes × 0.5 h
   });
 
   test('Spot share, Savings Plan, and fees that are not discounted', () => {

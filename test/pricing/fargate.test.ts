@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { fargateSize, priceOptions, resolvePriceBook } from '../../src/pricing/index.js';
-import type { LineItem } from '../../src/core/advice.js';
-import { snapshot, workload } from './helpers.js';
+import { fargateSize } from '../../src/domain/fargate-sizes.js';
+import { priceOptions, resolvePriceBook } from '../../src/pricing/index.js';
+import type { LineItem } from '../../src/domain/advice.js';
+import { fargateSizing, snapshot, workload } from './helpers.js';
 
 const us = () => resolvePriceBook(snapshot(), 'us-east-1');
 const item = (items: LineItem[], name: string): LineItem => {
@@ -29,7 +30,7 @@ describe('fargateSize: cheapest valid size covering the request', () => {
     [4, 30, { os: 'windows' as const }, { cpu: 4, memoryGiB: 30 }],
     [8, 16, { os: 'windows' as const }, null],
   ])('%s vCPU + %s GiB %o → %o', (cpu, mem, opts, expected) => {
-    expect(fargateSize(cpu, mem, opts)).toEqual(expected);
+    expect(fargateSize(cpu, mem, 'ecs', 'os' in opts ? opts.os : 'linux')).toEqual(expected);
   });
 
   // EKS user guide: 1 vCPU + 8 GB → +256 MB → 2 vCPU + 9 GB; observed mappings from pricing-facts §1.6.
@@ -42,7 +43,7 @@ describe('fargateSize: cheapest valid size covering the request', () => {
     [0.255, 10, { cpu: 2, memoryGiB: 11 }],
     [16, 119.9, null],
   ])('EKS on Fargate: %s vCPU + %s GiB → %o', (cpu, mem, expected) => {
-    expect(fargateSize(cpu, mem, { eks: true })).toEqual(expected);
+    expect(fargateSize(cpu, mem, 'eks')).toEqual(expected);
   });
 });
 
@@ -72,7 +73,7 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
     expect(item(p.monthlyCost.items, 'Fargate vCPU (Linux/x86)')).toMatchObject({ quantity: 1460, monthly: 59.1 });
     expect(item(p.monthlyCost.items, 'Fargate memory (Linux/x86)')).toMatchObject({ quantity: 6570, monthly: 29.2 });
     expect(item(p.monthlyCost.items, 'EKS control plane (standard support)')).toMatchObject({ quantity: 730, unitPrice: 0.1, monthly: 73 });
-    const tasks = p.sizing['tasks'] as { requested: unknown; billed: unknown }[];
+    const tasks = fargateSizing(p).tasks;
     expect(tasks[0]).toMatchObject({ requested: { cpu: 1, memoryGiB: 8 }, billed: { cpu: 2, memoryGiB: 9 } });
   });
 
@@ -111,7 +112,7 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
 
   test('daemons become sidecars that can move the task to a bigger size', () => {
     const w = workload({ services: [{ name: 'api', cpu: 1, memory: 2, replicas: 1 }], daemons: [{ name: 'agent', cpu: 0.25, memory: 0.5 }] });
-    const tasks = priceOptions(w, us())['ecs-fargate'].sizing['tasks'] as { billed: unknown }[];
+    const tasks = fargateSizing(priceOptions(w, us())['ecs-fargate']).tasks;
     expect(tasks[0]!.billed).toEqual({ cpu: 2, memoryGiB: 4 });
   });
 

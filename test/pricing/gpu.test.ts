@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { priceOptions, resolvePriceBook } from '../../src/pricing/index.js';
-import { snapshot, workload } from './helpers.js';
+import { ec2Sizing, snapshot, workload } from './helpers.js';
 
 describe('GPU tasks', () => {
   test.each([
@@ -11,7 +11,7 @@ describe('GPU tasks', () => {
     const w = workload({ services: [{ name: 'infer', cpu, memory, gpus, replicas: 2 }] });
     const priced = priceOptions(w, resolvePriceBook(snapshot(), 'us-east-1'));
     for (const id of ['ecs-ec2', 'eks-managed-nodes', 'ecs-managed-instances', 'eks-auto-mode'] as const) {
-      const types = priced[id].sizing['nodeTypes'] as string[];
+      const types = ec2Sizing(priced[id]).nodeTypes;
       expect(types.length).toBeGreaterThan(0);
       for (const t of types) expect(t).toMatch(/^(g[4-7][a-z]*|p\d[a-z-]*\d*|gr6)[a-z0-9-]*\./);
       for (const t of types) expect(t).not.toMatch(/^g4ad\./);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { OPTION_IDS } from '../../src/schema/enums.js';
 import { lowerBoundNodes, packNodes, priceOptions, resolvePriceBook, type NodeCapacity, type TaskGroup } from '../../src/pricing/index.js';
-import { snapshot, workload, type TestWorkloadInput } from './helpers.js';
+import { ec2Sizing, snapshot, workload, type TestWorkloadInput } from './helpers.js';
 
 const book = resolvePriceBook(snapshot(), 'us-east-1');
 const books = { 'us-east-1': book, 'eu-central-1': resolvePriceBook(snapshot(), 'eu-central-1') };
@@ -142,7 +142,7 @@ describe('pricing properties', () => {
         const w = workload(toInput(g));
         const priced = priceOptions(w, books[g.region]);
         for (const id of ['ecs-ec2', 'eks-managed-nodes', 'ecs-managed-instances', 'eks-auto-mode'] as const) {
-          for (const pool of priced[id].sizing['pools'] as { nodes: number; lowerBoundNodes: number; packedNodes: number }[]) {
+          for (const pool of ec2Sizing(priced[id]).pools) {
             expect(pool.packedNodes).toBeGreaterThanOrEqual(pool.lowerBoundNodes);
             expect(pool.nodes).toBeGreaterThanOrEqual(pool.packedNodes);
           }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { OPTION_NAMES, type OptionId } from '../../src/schema/enums.js';
+import { optionName } from '../../src/domain/options.js';
+import type { OptionId } from '../../src/schema/enums.js';
 import { WorkloadSchema } from '../../src/schema/workload.js';
 
 const ROOT = process.cwd();
@@ -122,7 +123,7 @@ describe.skipIf(skipReason !== '')(`the questionnaire in a real terminal${skipRe
     const shown = /Recommendation: (.+) \(([a-z-]+)\)\s+\$([\d,.]+)\/month/.exec(screen);
     expect(shown, screen).not.toBeNull();
     const [, name, option, monthly] = shown!;
-    expect(OPTION_NAMES[option as OptionId]).toBe(name);
+    expect(optionName(option as OptionId)).toBe(name);
 
     // The saved file: commented, valid, the answers as given.
     const text = readFileSync(saved, 'utf8');

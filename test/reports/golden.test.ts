@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advise } from '../../src/core/advise.js';
-import { loadSnapshot } from '../../src/cli/prices.js';
+import { advise } from '../../src/advise.js';
+import { loadSnapshot } from '../../src/cli/prices/snapshot.js';
 import { resolvePriceBook } from '../../src/pricing/index.js';
 import { renderReport } from '../../src/reports/index.js';
 import { loadWorkload } from '../../src/schema/load.js';

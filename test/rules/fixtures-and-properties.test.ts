@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Blocker } from '../../src/core/advice.js';
+import type { Blocker } from '../../src/domain/advice.js';
 import { OPTION_IDS, type OptionId } from '../../src/schema/enums.js';
 import { WorkloadSchema, resolveWorkload, type Workload } from '../../src/schema/workload.js';
 import { evaluateRules, findPitfalls, matchCaseStudies } from '../../src/rules/index.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { Blocker, OptionPricing } from '../../src/core/advice.js';
+import type { Blocker, OptionPricing } from '../../src/domain/advice.js';
 import { OPTION_IDS, type OptionId } from '../../src/schema/enums.js';
 import { WorkloadSchema, resolveWorkload, type Workload, type WorkloadInput } from '../../src/schema/workload.js';
 
@@ -16,7 +16,7 @@ export function fakePricing(
       const p: OptionPricing = {
         option: id,
         monthlyCost: { total, items: [{ name: 'compute', quantity: 1, unit: 'month', unitPrice: total, monthly: total }] },
-        sizing: {},
+        sizing: { launchType: 'test', sidecars: [], podOverheadGiB: 0, spotShare: 0, savingsPlanPercent: 0, tasks: [] },
         costCurve: [],
         breakEvenUtilization: null,
         blockers: blockers[id] ?? [],

@@ -1,8 +1,10 @@
-/** Small text helpers shared by rules, pitfalls and the engine (en-US numbers, so output is stable). */
+/** Text helpers every stage shares (en-US numbers, so output is stable wherever it runs). */
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** "$1,234.50" */
-export function money(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export function money(value: number): string {
+  return usd.format(value);
 }
 
 /** "api, worker and 3 more" */
@@ -19,4 +21,13 @@ export function joinAnd(xs: readonly string[]): string {
 /** "1 cluster" / "3 clusters" */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** "1,234" */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function capitalise(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }

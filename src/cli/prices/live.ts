@@ -14,11 +14,11 @@
  * for the whole fetch, and we turn every failure into a `LivePriceError` that says what to do.
  */
 import { GetProductsCommand, PricingClient, type Filter, type GetProductsCommandInput } from '@aws-sdk/client-pricing';
-import type { RegionPrices } from '../price-book.js';
-import { LivePriceError, toLivePriceError } from './errors.js';
-import { parsePriceList } from './parse.js';
+import type { RegionPrices } from '../../domain/price-book.js';
+import { LivePriceError, toLivePriceError } from './live-errors.js';
+import { parsePriceList } from '../../pricing/price-list.js';
 
-export { LivePriceError, type LivePriceErrorCode } from './errors.js';
+export { LivePriceError, type LivePriceErrorCode } from './live-errors.js';
 
 /** The regions that host the Price List Query API. */
 export const PRICING_ENDPOINT_REGIONS = ['us-east-1', 'eu-central-1', 'ap-south-1'] as const;

@@ -1,19 +1,22 @@
 /**
- * What the workload asks for, in the units the pricing model bills: task-hours per month for each
- * service and job (SPEC §4). Shared by the Fargate and the EC2 models.
+ * The workload turned into one list of tasks, once per advice: every service and job with what one
+ * task asks for and how often it runs. Pricing, rules, pitfalls, case studies and what-if all read
+ * this list (and the same billing arithmetic), so they cannot disagree about what the workload is.
  */
 import type { Architecture, OperatingSystem } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 
-export interface TaskSpec {
+export interface Task {
   name: string;
   kind: 'service' | 'job';
+  /** vCPU per task. */
   cpu: number;
   memoryGiB: number;
   arch: Architecture;
   os: OperatingSystem;
   gpus: number;
   storageGiB: number;
+  imageSizeMB: number;
   /** Services: replicas running all month. */
   replicas: number;
   /** Services: extra replicas during the peak. */
@@ -26,15 +29,17 @@ export interface TaskSpec {
   parallelism: number;
   /** Jobs: minutes per run, before any minimum charge. */
   minutesPerRun: number;
+  /** Whether this task's count grows at some point (a peak above the baseline, or a job run). */
+  scalesOut: boolean;
 }
 
 export function daysPerMonth(hoursPerMonth: number): number {
   return hoursPerMonth / 24;
 }
 
-export function taskSpecs(w: Workload): TaskSpec[] {
+export function tasksOf(w: Workload): Task[] {
   const days = daysPerMonth(w.cost.hoursPerMonth);
-  const services: TaskSpec[] = w.services.map((s) => ({
+  const services: Task[] = w.services.map((s) => ({
     name: s.name,
     kind: 'service',
     cpu: s.cpu,
@@ -43,14 +48,16 @@ export function taskSpecs(w: Workload): TaskSpec[] {
     os: s.os,
     gpus: s.gpus,
     storageGiB: s.storage,
+    imageSizeMB: s.imageSizeMB,
     replicas: s.replicas,
     peakExtra: Math.max(0, s.peakReplicas - s.replicas),
     peakHoursPerDay: s.peakReplicas > s.replicas ? s.peakHoursPerDay : 0,
     runsPerMonth: 0,
     parallelism: 0,
     minutesPerRun: 0,
+    scalesOut: s.peakReplicas > s.replicas,
   }));
-  const jobs: TaskSpec[] = w.jobs.map((j) => ({
+  const jobs: Task[] = w.jobs.map((j) => ({
     name: j.name,
     kind: 'job',
     cpu: j.cpu,
@@ -59,12 +66,14 @@ export function taskSpecs(w: Workload): TaskSpec[] {
     os: j.os,
     gpus: j.gpus,
     storageGiB: j.storage,
+    imageSizeMB: j.imageSizeMB,
     replicas: 0,
     peakExtra: 0,
     peakHoursPerDay: 0,
     runsPerMonth: j.runsPerDay * days,
     parallelism: j.parallelism,
     minutesPerRun: j.minutesPerRun,
+    scalesOut: true,
   }));
   return [...services, ...jobs];
 }
@@ -73,7 +82,7 @@ export function taskSpecs(w: Workload): TaskSpec[] {
  * Task-hours per month. Services: replicas × hours + (peak − replicas) × peak hours × days. Jobs:
  * runs × parallelism × max(duration, minimum charge).
  */
-export function taskHours(t: TaskSpec, hoursPerMonth: number, minimumSeconds: number): number {
+export function taskHours(t: Task, hoursPerMonth: number, minimumSeconds: number): number {
   if (t.kind === 'service') {
     return t.replicas * hoursPerMonth + t.peakExtra * t.peakHoursPerDay * daysPerMonth(hoursPerMonth);
   }

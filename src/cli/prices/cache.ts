@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { PriceCacheEntry } from '../pricing/price-book.js';
+import type { PriceCacheEntry } from '../../domain/price-book.js';
 
 export const CACHE_MAX_AGE_DAYS = 7;
 const CACHE_MAX_AGE_MS = CACHE_MAX_AGE_DAYS * 24 * 60 * 60 * 1000;

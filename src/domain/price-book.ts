@@ -5,7 +5,7 @@
  * resolved `PriceBook` to the pure core.
  */
 import type { PriceSourceKind } from '../schema/enums.js';
-import type { PriceEstimate } from '../core/advice.js';
+import type { PriceEstimate } from './advice.js';
 
 /** A sourced price in USD. `source` is a key of `PriceSnapshot.sources` (or `live`/`cache`). */
 export interface SourcedPrice {

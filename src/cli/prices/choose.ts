@@ -1,23 +1,15 @@
 /**
- * Chooses the price book for a run (SPEC §5): a fresh cache if present, else the bundled snapshot;
+ * Chooses the price book for a run: a fresh cache if present, else the bundled snapshot;
  * `--prices live` fetches from the Price List API and fails hard (exit 3) if that fails.
  */
-import { readFileSync } from 'node:fs';
-import type { PriceSnapshot, PriceBook, RegionPrices } from '../pricing/price-book.js';
-import { resolvePriceBook } from '../pricing/index.js';
-import { fetchRegionPrices } from '../pricing/live/fetch.js';
-import type { PriceSourceKind } from '../schema/enums.js';
-import { PriceSourceError } from './errors.js';
-import type { CliContext } from './io.js';
-import { readPriceCache, writePriceCache } from './price-cache.js';
-
-let snapshotMemo: PriceSnapshot | undefined;
-
-/** The bundled snapshot, shipped in the package at `data/price-snapshot.json`. */
-export function loadSnapshot(): PriceSnapshot {
-  snapshotMemo ??= JSON.parse(readFileSync(new URL('../../data/price-snapshot.json', import.meta.url), 'utf8')) as PriceSnapshot;
-  return snapshotMemo;
-}
+import type { PriceBook, RegionPrices } from '../../domain/price-book.js';
+import { resolvePriceBook } from '../../pricing/index.js';
+import { fetchRegionPrices } from './live.js';
+import type { PriceSourceKind } from '../../schema/enums.js';
+import { PriceSourceError } from '../errors.js';
+import type { CliContext } from '../io.js';
+import { readPriceCache, writePriceCache } from './cache.js';
+import { loadSnapshot } from './snapshot.js';
 
 export interface PriceChoice {
   mode: PriceSourceKind | undefined;

@@ -2,12 +2,14 @@
  * The pure core: `workload + price book → advice`. No file, network, terminal or clock is touched
  * here, so the same input and prices always give the same (byte-identical, once serialised) advice.
  */
-import { OPTION_IDS, OPTION_NAMES, type OptionId } from '../schema/enums.js';
-import type { Workload } from '../schema/workload.js';
-import type { PriceBook } from '../pricing/price-book.js';
-import { priceOptions } from '../pricing/index.js';
-import { evaluateRules, findPitfalls, findWhatIfs, matchCaseStudies } from '../rules/index.js';
-import type { Advice, OptionAdvice, OptionPricing } from './advice.js';
+import type { Advice, OptionAdvice, OptionPricing } from './domain/advice.js';
+import { optionName } from './domain/options.js';
+import type { PriceBook } from './domain/price-book.js';
+import { tasksOf } from './domain/tasks.js';
+import { priceOptions } from './pricing/index.js';
+import { evaluateRules, factsOf, findPitfalls, findWhatIfs, matchCaseStudies } from './rules/index.js';
+import { OPTION_IDS, type OptionId } from './schema/enums.js';
+import type { Workload } from './schema/workload.js';
 
 export interface AdviseOptions {
   toolVersion: string;
@@ -16,15 +18,17 @@ export interface AdviseOptions {
 }
 
 export function advise(workload: Workload, book: PriceBook, options: AdviseOptions): Advice {
-  const pricing = priceOptions(workload, book);
-  const rules = evaluateRules(workload, pricing);
+  // The workload's tasks and traits are derived once; every stage reads the same list.
+  const facts = factsOf(workload, tasksOf(workload));
+  const pricing = priceOptions(workload, book, facts.tasks);
+  const rules = evaluateRules(workload, pricing, facts);
 
   const options_: OptionAdvice[] = rules.options
     .map((o) => {
       const p: OptionPricing = pricing[o.id];
       return {
         id: o.id,
-        name: OPTION_NAMES[o.id],
+        name: optionName(o.id),
         rank: o.rank,
         eligible: o.eligible,
         score: o.score,
@@ -39,7 +43,10 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     })
     .sort((a, b) => a.rank - b.rank);
 
-  const recommend = (changed: Workload): OptionId => evaluateRules(changed, priceOptions(changed, book)).recommendation.option;
+  const recommend = (changed: Workload): OptionId => {
+    const changedFacts = factsOf(changed);
+    return evaluateRules(changed, priceOptions(changed, book, changedFacts.tasks), changedFacts).recommendation.option;
+  };
 
   const estimates = dedupeBy(
     [...book.estimates, ...OPTION_IDS.flatMap((id) => pricing[id].estimates)],
@@ -61,8 +68,8 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     },
     recommendation: rules.recommendation,
     options: options_,
-    caseStudies: matchCaseStudies(workload),
-    pitfalls: findPitfalls(workload, pricing),
+    caseStudies: matchCaseStudies(workload, facts),
+    pitfalls: findPitfalls(workload, pricing, facts),
     whatIf: options.whatIf === false ? [] : findWhatIfs(workload, recommend),
     trace: rules.trace,
     warnings: [...new Set(warnings)],

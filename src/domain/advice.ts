@@ -1,6 +1,7 @@
 /**
  * The data model that flows from the pure core to the reports. The JSON report is this object,
- * serialised; the table and Markdown reports are views of it. Field names follow SPEC §7 and are fixed.
+ * serialised; the table and Markdown reports are views of it. Field names are part of the published
+ * JSON document (version 1) and are fixed: fields may be added, never renamed or removed.
  */
 import type { OptionId, PriceSourceKind } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
@@ -34,18 +35,84 @@ export interface PriceEstimate {
   fix: string;
 }
 
-/** A blocker id from SPEC §6 (or a pricing-derived one such as `task-too-large`). */
+/** A blocker: the rule that makes an option ineligible (e.g. `gpu`, or the pricing-derived `task-too-large`). */
 export interface Blocker {
   rule: string;
   text: string;
+}
+
+export interface TaskSize {
+  cpu: number;
+  memoryGiB: number;
+}
+
+/** How one service or job is billed on Fargate. */
+export interface FargateTaskSizing {
+  name: string;
+  kind: 'service' | 'job';
+  platform: string;
+  requested: TaskSize;
+  /** Sidecars (daemons) and, on EKS, the 256 MiB pod overhead, added before rounding. */
+  added: TaskSize;
+  /** null when no Fargate size covers the request (priced at the requested size, for comparison only). */
+  billed: TaskSize | null;
+  taskHoursPerMonth: number;
+  spotShare: number;
+}
+
+/** The sizing of a Fargate option: every task's billed size. */
+export interface FargateSizing {
+  launchType: string;
+  sidecars: string[];
+  podOverheadGiB: number;
+  spotShare: number;
+  savingsPlanPercent: number;
+  tasks: FargateTaskSizing[];
+}
+
+/** One pool of identical EC2 nodes (per OS, architecture and GPU need). */
+export interface PoolSizing {
+  pool: string;
+  instanceType: string;
+  instance: { vcpu: number; memoryGiB: number; gpus: number };
+  /** What one node offers to tasks after system overhead and daemons; the slot key names the density limit. */
+  capacityPerNode: { cpu: number; memoryGiB: number; gpus: number; pods?: number | null; ENIs?: number | null; tasks?: number | null };
+  nodes: number;
+  peakNodes: number;
+  packedNodes: number;
+  lowerBoundNodes: number;
+  tasksPerNode: number;
+  bindingLimit: string;
+  serviceNodeHours: number;
+  jobNodeHours: number;
+  candidatesConsidered: number;
+}
+
+/** The sizing of an EC2-backed option: the fleet, per pool. */
+export interface Ec2Sizing {
+  launchType: string;
+  utilizationPercent: number;
+  nodeTypes: string[];
+  nodeCount: number;
+  peakNodeCount: number;
+  nodeHoursPerMonth: number;
+  bindingLimit: string | null;
+  pools: PoolSizing[];
+  breakEven: { against: OptionId; note: string };
+}
+
+export type OptionSizing = FargateSizing | Ec2Sizing;
+
+export function isEc2Sizing(s: OptionSizing): s is Ec2Sizing {
+  return 'pools' in s;
 }
 
 /** What the pricing model says about one option. */
 export interface OptionPricing {
   option: OptionId;
   monthlyCost: MonthlyCost;
-  /** Billed Fargate sizes, node types and counts, tasks per node, binding limit … (free-form, documented). */
-  sizing: Record<string, unknown>;
+  /** Billed Fargate sizes, or the EC2 fleet: node types and counts, tasks per node, binding limit. */
+  sizing: OptionSizing;
   costCurve: CurvePoint[];
   breakEvenUtilization: number | null;
   /** Pricing-derived blockers, e.g. a task larger than any Fargate size. */
@@ -71,7 +138,7 @@ export interface OptionAdvice {
   /** What a team operates day to day with this option. */
   operates?: string[];
   monthlyCost: MonthlyCost;
-  sizing: Record<string, unknown>;
+  sizing: OptionSizing;
   costCurve: CurvePoint[];
   breakEvenUtilization: number | null;
 }

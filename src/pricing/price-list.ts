@@ -9,7 +9,7 @@
  *
  * No I/O, no clock: the caller gives the items and gets prices plus warnings back.
  */
-import type { RatePair, RegionPrices, SourcedPrice } from '../price-book.js';
+import type { RatePair, RegionPrices, SourcedPrice } from '../domain/price-book.js';
 
 /** The offer term code AWS uses for on-demand prices in every service. */
 export const ON_DEMAND_TERM_CODE = 'JRTCKXETXF';

@@ -1,0 +1,67 @@
+/**
+ * The valid Fargate task (pod) sizes and the rounding AWS applies: a request is billed as the smallest
+ * valid size that covers it. EKS on Fargate first adds 256 MiB per pod (kubelet, kube-proxy,
+ * containerd), then rounds.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
+ * and https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html
+ */
+import type { OperatingSystem } from '../schema/enums.js';
+
+export interface FargateSize {
+  cpu: number;
+  memoryGiB: number;
+}
+
+/** Which table: ECS Fargate tasks, or EKS Fargate pods. */
+export type FargateVariant = 'ecs' | 'eks';
+
+/** Memory EKS on Fargate adds to every pod before rounding. */
+export const EKS_FARGATE_POD_OVERHEAD_GIB = 0.25;
+
+const range = (min: number, max: number, step: number): number[] => {
+  const out: number[] = [];
+  for (let m = min; m <= max + 1e-9; m += step) out.push(m);
+  return out;
+};
+
+const ROWS: readonly { cpu: number; memoryGiB: readonly number[] }[] = [
+  { cpu: 0.25, memoryGiB: [0.5, 1, 2] },
+  { cpu: 0.5, memoryGiB: range(1, 4, 1) },
+  { cpu: 1, memoryGiB: range(2, 8, 1) },
+  { cpu: 2, memoryGiB: range(4, 16, 1) },
+  { cpu: 4, memoryGiB: range(8, 30, 1) },
+  { cpu: 8, memoryGiB: range(16, 60, 4) },
+  { cpu: 16, memoryGiB: range(32, 120, 8) },
+];
+
+const sizesOf = (rows: typeof ROWS): FargateSize[] => rows.flatMap((r) => r.memoryGiB.map((memoryGiB) => ({ cpu: r.cpu, memoryGiB })));
+
+/** Every valid Linux size, in table order (vCPU, then memory). */
+const LINUX_SIZES: readonly FargateSize[] = sizesOf(ROWS);
+/** Windows tasks: the 1, 2 and 4 vCPU rows only (ECS only). */
+const WINDOWS_SIZES: readonly FargateSize[] = LINUX_SIZES.filter((s) => s.cpu >= 1 && s.cpu <= 4);
+
+/** The valid sizes of one table, in table order. */
+export function fargateSizes(variant: FargateVariant, os: OperatingSystem = 'linux'): readonly FargateSize[] {
+  return os === 'windows' && variant === 'ecs' ? WINDOWS_SIZES : LINUX_SIZES;
+}
+
+/** The largest size of one table. */
+export function largestFargateSize(variant: FargateVariant, os: OperatingSystem = 'linux'): FargateSize {
+  const sizes = fargateSizes(variant, os);
+  return sizes.reduce((a, b) => (b.cpu > a.cpu || (b.cpu === a.cpu && b.memoryGiB > a.memoryGiB) ? b : a));
+}
+
+const EPS = 1e-9;
+
+/**
+ * The size a request is billed at: the first valid size in table order that covers `cpu` vCPU and
+ * `memoryGiB` GiB (plus the pod overhead on EKS), or null when none does. In this table a row's
+ * minimum memory never falls as vCPU grows, and each larger row's memory steps are a subset of the
+ * smaller row's, so the first covering size is also the cheapest at any positive vCPU and GB rates.
+ */
+export function fargateSize(cpu: number, memoryGiB: number, variant: FargateVariant, os: OperatingSystem = 'linux'): FargateSize | null {
+  const mem = memoryGiB + (variant === 'eks' ? EKS_FARGATE_POD_OVERHEAD_GIB : 0);
+  const found = fargateSizes(variant, os).find((size) => size.cpu + EPS >= cpu && size.memoryGiB + EPS >= mem);
+  return found ? { ...found } : null;
+}
