@@ -54,12 +54,22 @@ function bench(utilization) {
     for (const pool of o.sizing.pools) {
       const shape = snapshot.instances.find((i) => i.instanceType === pool.instanceType);
       const price = book.prices.ec2.onDemandHour[pool.instanceType].usd;
-      const cap = { cpuMillicores: Math.round(pool.capacityPerNode.cpu * 1000), memoryMiB: Math.round(pool.capacityPerNode.memoryGiB * 1024), gpus: pool.capacityPerNode.gpus, slots: pool.capacityPerNode.pods ?? pool.capacityPerNode.ENIs ?? Infinity };
+      const cap = {
+        cpuMillicores: Math.round(pool.capacityPerNode.cpu * 1000),
+        memoryMiB: Math.round(pool.capacityPerNode.memoryGiB * 1024),
+        gpus: pool.capacityPerNode.gpus,
+        slots: pool.capacityPerNode.pods ?? pool.capacityPerNode.ENIs ?? Infinity,
+      };
       const arch = pool.pool.includes('arm64') ? 'arm64' : 'x86_64';
-      const groups = w.services.filter((s) => s.arch === arch).map((s) => ({ count: s.replicas, cpuMillicores: Math.round(s.cpu * 1000), memoryMiB: Math.round(s.memory * 1024), gpus: 0 }));
+      const groups = w.services
+        .filter((s) => s.arch === arch)
+        .map((s) => ({ count: s.replicas, cpuMillicores: Math.round(s.cpu * 1000), memoryMiB: Math.round(s.memory * 1024), gpus: 0 }));
       // The bound: total demand / per-node capacity (on the tightest resource), sized for utilisation.
       const demand = groups.reduce((d, g) => [d[0] + g.count * g.cpuMillicores, d[1] + g.count * g.memoryMiB, d[2] + g.count], [0, 0, 0]);
-      const lb = Math.max(lowerBoundNodes(groups, cap), Math.ceil(Math.max(demand[0] / cap.cpuMillicores, demand[1] / cap.memoryMiB) / (utilization / 100) - 1e-9));
+      const lb = Math.max(
+        lowerBoundNodes(groups, cap),
+        Math.ceil(Math.max(demand[0] / cap.cpuMillicores, demand[1] / cap.memoryMiB) / (utilization / 100) - 1e-9),
+      );
       void shape;
       void packNodes;
       nodes += pool.nodes;

@@ -211,7 +211,11 @@ export function buildSnapshot(facts, catalog) {
       },
     });
     if (typeof i.onDemandUsdPerHour === 'number') {
-      regions['us-east-1'].ec2.onDemandHour[i.instanceType] = { usd: i.onDemandUsdPerHour, source: 'ec2_instances_catalog', asOf: catalogAsOf };
+      regions['us-east-1'].ec2.onDemandHour[i.instanceType] = {
+        usd: i.onDemandUsdPerHour,
+        source: 'ec2_instances_catalog',
+        asOf: catalogAsOf,
+      };
     } else {
       unpriced.push(i.instanceType);
     }
@@ -278,7 +282,8 @@ export function buildSnapshot(facts, catalog) {
       source: 'spec_assumption',
       asOf: 'unknown',
       estimate: {
-        reason: 'EC2 Spot prices vary by type, zone and hour and none are in the bundled data; the model assumes 60% off on-demand (AWS advertises up to 90%)',
+        reason:
+          'EC2 Spot prices vary by type, zone and hour and none are in the bundled data; the model assumes 60% off on-demand (AWS advertises up to 90%)',
         fix: 'set cost.ec2.spotDiscountPercent to the discount you see in the Spot price history for your instance types',
       },
     },
@@ -296,7 +301,8 @@ export function buildSnapshot(facts, catalog) {
       source: mi.source,
       asOf: miAsOf,
       estimate: {
-        reason: 'ECS Managed Instances fees are per instance type; the model uses 12% of the EC2 on-demand price (m7g.large in ap-south-1: $0.006996/h on $0.0583/h)',
+        reason:
+          'ECS Managed Instances fees are per instance type; the model uses 12% of the EC2 on-demand price (m7g.large in ap-south-1: $0.006996/h on $0.0583/h)',
         fix: FIX_ANY,
       },
     },
@@ -306,7 +312,8 @@ export function buildSnapshot(facts, catalog) {
       source: 'spec_assumption',
       asOf: 'unknown',
       estimate: {
-        reason: 'No AWS text states the Fargate Windows minimum charge; a 2026 third-party note says 5 minutes (a common claim is 15), SPEC §4 uses 5 minutes',
+        reason:
+          'No AWS text states the Fargate Windows minimum charge; a 2026 third-party note says 5 minutes (a common claim is 15), SPEC §4 uses 5 minutes',
         fix: 'check the AWS Fargate pricing page for the Windows minimum charge',
       },
     },

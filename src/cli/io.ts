@@ -27,7 +27,14 @@ export interface CliContext {
 }
 
 export function processContext(): CliContext {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: () => new Date() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
 }
 
 /** Reads a workload file (or stdin for `-`), refusing anything larger than the input limit. */
@@ -64,7 +71,12 @@ export async function readInput(file: string, ctx: CliContext): Promise<Uint8Arr
  * Writes a file atomically: a temp file in the same folder, then rename, so a reader (or a crash)
  * never sees half a report.
  */
-export async function writeFileAtomic(file: string, content: string, ctx: CliContext, options: { overwrite?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string,
+  ctx: CliContext,
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
   const full = path.resolve(ctx.cwd, file);
   const dir = path.dirname(full);
   try {
@@ -75,7 +87,10 @@ export async function writeFileAtomic(file: string, content: string, ctx: CliCon
     throw new UsageError(`cannot write ${file}: folder ${path.dirname(file) || '.'} does not exist`);
   }
   if (options.overwrite === false) {
-    const exists = await fs.stat(full).then(() => true, () => false);
+    const exists = await fs.stat(full).then(
+      () => true,
+      () => false,
+    );
     if (exists) throw new UsageError(`${file} already exists; use --force to overwrite it`);
   }
   const tmp = path.join(dir, `.${path.basename(full)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -36,7 +36,9 @@ function report(error: unknown, ctx: CliContext): number {
   }
   if (error instanceof InputError) {
     ctx.stderr.write(`${formatProblems(error.file, error.problems)}\n`);
-    ctx.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${error.file}; see \`ecs-or-eks init\` for a commented template.\n`);
+    ctx.stderr.write(
+      `${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${error.file}; see \`ecs-or-eks init\` for a commented template.\n`,
+    );
     return error.exitCode;
   }
   if (error instanceof CliError) {
@@ -44,7 +46,9 @@ function report(error: unknown, ctx: CliContext): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`internal error: ${message}\nThis is a bug in ecs-or-eks; please report it with the command you ran.${ctx.env.DEBUG ? '' : ' Set DEBUG=1 to see the stack trace.'}\n`);
+  ctx.stderr.write(
+    `internal error: ${message}\nThis is a bug in ecs-or-eks; please report it with the command you ran.${ctx.env.DEBUG ? '' : ' Set DEBUG=1 to see the stack trace.'}\n`,
+  );
   if (ctx.env.DEBUG && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
   return ExitCode.internal;
 }

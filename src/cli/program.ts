@@ -17,7 +17,15 @@ import { readInput, writeFileAtomic, type CliContext } from './io.js';
 import { choosePriceBook, type LiveFetcher } from './prices/choose.js';
 import { fetchRegionPrices } from './prices/live.js';
 import { readPriceCache } from './prices/cache.js';
-import { createInquirerPrompter, INIT_TEMPLATE, isPromptCancelled, renderAnswersReview, renderWorkloadYaml, runQuestionnaire, type Prompter } from '../questionnaire/index.js';
+import {
+  createInquirerPrompter,
+  INIT_TEMPLATE,
+  isPromptCancelled,
+  renderAnswersReview,
+  renderWorkloadYaml,
+  runQuestionnaire,
+  type Prompter,
+} from '../questionnaire/index.js';
 
 export interface ProgramDeps {
   version: string;
@@ -73,9 +81,21 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
         workload = await interview(ctx, deps, flags);
       }
       workload = applyOverrides(workload, flags);
-      const book = await choosePriceBook({ mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes }, ctx, fetchLive);
+      const book = await choosePriceBook(
+        { mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes },
+        ctx,
+        fetchLive,
+      );
       const advice = advise(workload, book, { toolVersion: deps.version });
-      await emit(renderReport(advice, flags.format, { color: useColor(ctx, flags.color && !flags.out), explain: flags.explain, width: terminalWidth(ctx) }), flags.out, ctx);
+      await emit(
+        renderReport(advice, flags.format, {
+          color: useColor(ctx, flags.color && !flags.out),
+          explain: flags.explain,
+          width: terminalWidth(ctx),
+        }),
+        flags.out,
+        ctx,
+      );
     });
 
   program
@@ -153,9 +173,13 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .action(async (a: string, b: string, flags: { format: OutputFormat; prices?: PriceSourceKind }) => {
       const [wa, wb] = [await readWorkload(a, ctx), await readWorkload(b, ctx)];
       const adviceFor = async (w: Workload): Promise<Advice> =>
-        advise(w, await choosePriceBook({ mode: flags.prices, region: w.region, instanceTypes: w.cost.ec2.instanceTypes }, ctx, fetchLive), {
-          toolVersion: deps.version,
-        });
+        advise(
+          w,
+          await choosePriceBook({ mode: flags.prices, region: w.region, instanceTypes: w.cost.ec2.instanceTypes }, ctx, fetchLive),
+          {
+            toolVersion: deps.version,
+          },
+        );
       ctx.stdout.write(renderDiff({ name: a, advice: await adviceFor(wa) }, { name: b, advice: await adviceFor(wb) }, flags.format));
     });
 
@@ -221,7 +245,8 @@ async function emit(report: string, out: string | undefined, ctx: CliContext): P
 
 function parsePercent(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 1 || n > 100 || value.trim() === '') throw new UsageError(`--utilization must be a number from 1 to 100, got "${value}"`);
+  if (!Number.isFinite(n) || n < 1 || n > 100 || value.trim() === '')
+    throw new UsageError(`--utilization must be a number from 1 to 100, got "${value}"`);
   return n;
 }
 

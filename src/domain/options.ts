@@ -175,7 +175,3 @@ export function optionIds(test: (o: OptionSpec) => boolean): OptionId[] {
 }
 
 export const optionName = (id: OptionId): string => OPTIONS[id].name;
-
-/** The options that bill per task (Fargate) and those that run on EC2 instances. */
-export const FARGATE_OPTIONS: readonly OptionId[] = optionIds((o) => o.compute === 'fargate');
-export const EC2_OPTIONS: readonly OptionId[] = optionIds((o) => o.compute === 'ec2');

@@ -74,7 +74,10 @@ export function ec2RegionFactor(prices: RegionPrices, reference: RegionPrices): 
     if (ref && !price.estimate && ref.usd > 0) ratios.push(price.usd / ref.usd);
   }
   if (ratios.length > 0 && prices.region !== reference.region) {
-    return { factor: roundTo(median(ratios), 4), basis: `the median ratio of the ${ratios.length} EC2 prices the snapshot has for ${prices.region}` };
+    return {
+      factor: roundTo(median(ratios), 4),
+      basis: `the median ratio of the ${ratios.length} EC2 prices the snapshot has for ${prices.region}`,
+    };
   }
   const fx = prices.fargate.linuxX86;
   const rx = reference.fargate.linuxX86;
@@ -103,7 +106,13 @@ export function resolvePriceBook(snapshot: PriceSnapshot, region: string, opts: 
   const ref = reference.fargate;
   // Fargate Linux/x86.
   if (!prices.fargate.linuxX86 && ref.linuxX86) {
-    prices.fargate.linuxX86 = scalePair(ref.linuxX86, 1, 1, `no Fargate x86 rate for ${region} in the snapshot; using the us-east-1 rate`, region);
+    prices.fargate.linuxX86 = scalePair(
+      ref.linuxX86,
+      1,
+      1,
+      `no Fargate x86 rate for ${region} in the snapshot; using the us-east-1 rate`,
+      region,
+    );
   }
   const x86 = prices.fargate.linuxX86;
   const vcpuFactor = x86 && ref.linuxX86 ? x86.vcpuHour.usd / ref.linuxX86.vcpuHour.usd : 1;
@@ -137,10 +146,20 @@ export function resolvePriceBook(snapshot: PriceSnapshot, region: string, opts: 
   }
   // EKS: $0.10 / $0.60 per cluster-hour wherever a source states it; assumed the same elsewhere.
   if (!prices.eks.controlPlaneHour && reference.eks.controlPlaneHour) {
-    prices.eks.controlPlaneHour = estimated(reference.eks.controlPlaneHour, 1, `no EKS control-plane price for ${region} in the snapshot; assumed equal to us-east-1 (it is $0.10 in every region the sources cover)`, region);
+    prices.eks.controlPlaneHour = estimated(
+      reference.eks.controlPlaneHour,
+      1,
+      `no EKS control-plane price for ${region} in the snapshot; assumed equal to us-east-1 (it is $0.10 in every region the sources cover)`,
+      region,
+    );
   }
   if (!prices.eks.extendedSupportHour && reference.eks.extendedSupportHour) {
-    prices.eks.extendedSupportHour = estimated(reference.eks.extendedSupportHour, 1, `no EKS extended-support price for ${region} in the snapshot; assumed equal to us-east-1`, region);
+    prices.eks.extendedSupportHour = estimated(
+      reference.eks.extendedSupportHour,
+      1,
+      `no EKS extended-support price for ${region} in the snapshot; assumed equal to us-east-1`,
+      region,
+    );
   }
   // EC2: every us-east-1 type the region lacks, scaled.
   const { factor, basis } = ec2RegionFactor(prices, reference);
@@ -164,10 +183,16 @@ export function resolvePriceBook(snapshot: PriceSnapshot, region: string, opts: 
   const refExtras = reference.extras ?? {};
   const extras = { ...(prices.extras ?? {}) };
   const extraReason = `no price for this networking item in ${region} in the snapshot; estimated as us-east-1 × ${factor} (${basis})`;
-  if (!extras.natGatewayHour && refExtras.natGatewayHour) extras.natGatewayHour = estimated(refExtras.natGatewayHour, factor, extraReason, region);
+  if (!extras.natGatewayHour && refExtras.natGatewayHour)
+    extras.natGatewayHour = estimated(refExtras.natGatewayHour, factor, extraReason, region);
   if (!extras.natGatewayGb && refExtras.natGatewayGb) extras.natGatewayGb = estimated(refExtras.natGatewayGb, factor, extraReason, region);
   if (!extras.publicIpv4Hour && refExtras.publicIpv4Hour) {
-    extras.publicIpv4Hour = estimated(refExtras.publicIpv4Hour, 1, `no public IPv4 price for ${region} in the snapshot; assumed equal to us-east-1 ($0.005/h in every region the sources cover)`, region);
+    extras.publicIpv4Hour = estimated(
+      refExtras.publicIpv4Hour,
+      1,
+      `no public IPv4 price for ${region} in the snapshot; assumed equal to us-east-1 ($0.005/h in every region the sources cover)`,
+      region,
+    );
   }
   if (Object.keys(extras).length > 0) prices.extras = extras;
 

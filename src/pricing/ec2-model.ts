@@ -180,7 +180,9 @@ export class Ec2Model {
   /** Base layer (replicas) and the peak layers, assuming every peak starts at the same hour. */
   private peakLayers(pool: Pool): Layer[] {
     const base = pool.services.filter((s) => s.replicas > 0).map((s) => groupOf(s, s.replicas));
-    const peaks = [...new Set(pool.services.filter((s) => s.peakExtra > 0 && s.peakHoursPerDay > 0).map((s) => s.peakHoursPerDay))].sort((a, b) => a - b);
+    const peaks = [...new Set(pool.services.filter((s) => s.peakExtra > 0 && s.peakHoursPerDay > 0).map((s) => s.peakHoursPerDay))].sort(
+      (a, b) => a - b,
+    );
     const layers: Layer[] = [{ hoursPerDay: 24, groups: base, demand: demand(base) }];
     let prev = 0;
     for (const h of peaks) {
@@ -204,7 +206,8 @@ export class Ec2Model {
     if (this.option.orchestrator === 'eks') {
       cpu = shape.eksAllocatable.cpuMillicores;
       mem = shape.eksAllocatable.memoryMiB;
-      slots = this.option.managementFee === 'auto-mode' ? Math.min(AUTO_MODE_MAX_PODS, shape.eksAllocatable.pods) : shape.eksAllocatable.pods;
+      slots =
+        this.option.managementFee === 'auto-mode' ? Math.min(AUTO_MODE_MAX_PODS, shape.eksAllocatable.pods) : shape.eksAllocatable.pods;
       slotLabel = 'pods';
     } else {
       cpu = shape.vcpu * 1000;
@@ -302,7 +305,11 @@ export class Ec2Model {
   }
 
   private windowsLicence(): number {
-    return this.book.prices.fargate.windows?.osLicenseVcpuHour.usd ?? this.book.snapshot.regions['us-east-1']?.fargate.windows?.osLicenseVcpuHour.usd ?? 0;
+    return (
+      this.book.prices.fargate.windows?.osLicenseVcpuHour.usd ??
+      this.book.snapshot.regions['us-east-1']?.fargate.windows?.osLicenseVcpuHour.usd ??
+      0
+    );
   }
 
   feeFor(c: Candidate): SourcedPrice | null {
@@ -453,7 +460,10 @@ export class Ec2Model {
       for (const c of cands) {
         const p = this.plan(pool, c, u, true);
         const cost = p.nodeHours * p.perHour;
-        if (cost < bestCost - 1e-9 || (Math.abs(cost - bestCost) <= 1e-9 && best && c.shape.instanceType < best.candidate.shape.instanceType)) {
+        if (
+          cost < bestCost - 1e-9 ||
+          (Math.abs(cost - bestCost) <= 1e-9 && best && c.shape.instanceType < best.candidate.shape.instanceType)
+        ) {
           best = p;
           bestCost = cost;
         }
@@ -485,15 +495,22 @@ export class Ec2Model {
       bill.add(`EC2 ${key} on-demand`, nodeHours * (1 - this.spotShare), 'instance-hours', price, { estimate: est });
       for (const it of bill.items.slice(before)) odMonthly.push(it.monthly);
       if (this.spotShare > 0) {
-        bill.add(`EC2 ${key} Spot (${fmt(this.spotDiscount * 100)}% off)`, nodeHours * this.spotShare, 'instance-hours', roundTo(price * (1 - this.spotDiscount), 8), {
-          estimate: true,
-        });
+        bill.add(
+          `EC2 ${key} Spot (${fmt(this.spotDiscount * 100)}% off)`,
+          nodeHours * this.spotShare,
+          'instance-hours',
+          roundTo(price * (1 - this.spotDiscount), 8),
+          {
+            estimate: true,
+          },
+        );
       }
       if (plan.pool.os === 'windows') {
         const lic = this.windowsLicence();
         bill.estimate({
           item: 'Windows Server licence on EC2',
-          reason: 'the snapshot has Linux EC2 prices only; Windows instances are estimated as the Linux price plus the Windows licence AWS charges per vCPU-hour on Fargate',
+          reason:
+            'the snapshot has Linux EC2 prices only; Windows instances are estimated as the Linux price plus the Windows licence AWS charges per vCPU-hour on Fargate',
           fix: `run \`ecs-or-eks prices refresh --region ${region}\``,
         });
         bill.add(`Windows Server licence (${type}, ${c.shape.vcpu} vCPU)`, nodeHours * c.shape.vcpu, 'vCPU-hours', lic, { estimate: true });
@@ -512,7 +529,10 @@ export class Ec2Model {
         const { plan, nodeHours } = byType.get(key)!;
         const fee = this.feeFor(plan.candidate)!;
         const usd = bill.use(fee, `${label} per instance-hour (${plan.candidate.shape.instanceType}) in ${region}`);
-        bill.add(`${label} (${plan.candidate.shape.instanceType})`, nodeHours, 'instance-hours', usd, { estimate: !!fee.estimate, note: 'not reduced by Spot or Savings Plans' });
+        bill.add(`${label} (${plan.candidate.shape.instanceType})`, nodeHours, 'instance-hours', usd, {
+          estimate: !!fee.estimate,
+          note: 'not reduced by Spot or Savings Plans',
+        });
       }
     }
   }
@@ -539,7 +559,11 @@ export class Ec2Model {
         return {
           pool: p.pool.key,
           instanceType: p.candidate.shape.instanceType,
-          instance: { vcpu: p.candidate.shape.vcpu, memoryGiB: roundTo(p.candidate.shape.memoryMiB / 1024, 2), gpus: p.candidate.shape.gpus },
+          instance: {
+            vcpu: p.candidate.shape.vcpu,
+            memoryGiB: roundTo(p.candidate.shape.memoryMiB / 1024, 2),
+            gpus: p.candidate.shape.gpus,
+          },
           capacityPerNode: {
             cpu: roundTo(cap.cpuMillicores / 1000, 3),
             memoryGiB: roundTo(cap.memoryMiB / 1024, 3),

@@ -31,7 +31,8 @@ export function priceFargate(w: Workload, tasks: readonly Task[], book: PriceBoo
   const sidecarCpu = w.daemons.reduce((s, d) => s + d.cpu, 0);
   const sidecarMem = w.daemons.reduce((s, d) => s + d.memory, 0);
   const spotShare = option.fargateSpot ? w.cost.fargate.spotPercent / 100 : 0;
-  if (!option.fargateSpot && w.cost.fargate.spotPercent > 0) bill.warn('Fargate Spot is not available on EKS; cost.fargate.spotPercent is ignored for EKS on Fargate');
+  if (!option.fargateSpot && w.cost.fargate.spotPercent > 0)
+    bill.warn('Fargate Spot is not available on EKS; cost.fargate.spotPercent is ignored for EKS on Fargate');
 
   const defaults = book.snapshot.defaults;
   const pairFor = (platform: Platform): RatePair | undefined =>
@@ -125,12 +126,19 @@ export function priceFargate(w: Workload, tasks: readonly Task[], book: PriceBoo
     );
   }
   if (armOnEks.length > 0) {
-    bill.block('arm', `EKS on Fargate runs x86 Linux pods only; ${armOnEks.join(', ')} ${armOnEks.length === 1 ? 'is' : 'are'} arm64 (priced as x86 for comparison only)`);
+    bill.block(
+      'arm',
+      `EKS on Fargate runs x86 Linux pods only; ${armOnEks.join(', ')} ${armOnEks.length === 1 ? 'is' : 'are'} arm64 (priced as x86 for comparison only)`,
+    );
   }
   if (windowsOnEks.length > 0) {
-    bill.block('windows', `EKS on Fargate runs Linux pods only; ${windowsOnEks.join(', ')} ${windowsOnEks.length === 1 ? 'is' : 'are'} Windows (priced as Linux/x86 for comparison only)`);
+    bill.block(
+      'windows',
+      `EKS on Fargate runs Linux pods only; ${windowsOnEks.join(', ')} ${windowsOnEks.length === 1 ? 'is' : 'are'} Windows (priced as Linux/x86 for comparison only)`,
+    );
   }
-  if (gpuTasks.length > 0) bill.warn(`Fargate has no GPUs; ${gpuTasks.join(', ')} ${gpuTasks.length === 1 ? 'is' : 'are'} priced without them`);
+  if (gpuTasks.length > 0)
+    bill.warn(`Fargate has no GPUs; ${gpuTasks.join(', ')} ${gpuTasks.length === 1 ? 'is' : 'are'} priced without them`);
   if (usedWindowsMinimum) bill.use(defaults.windowsMinimumSeconds, 'Fargate Windows minimum charge per task');
 
   // Line items, in a fixed order.
@@ -164,7 +172,9 @@ export function priceFargate(w: Workload, tasks: readonly Task[], book: PriceBoo
     const storage: SourcedPrice | undefined = p.ephemeralStorageGbHour;
     if (storage) {
       const rate = bill.use(storage, `Fargate ephemeral storage rate in ${region}`);
-      bill.add(`Fargate ephemeral storage above ${FARGATE_FREE_STORAGE_GIB} GB`, q.storage, 'GB-hours', rate, { estimate: !!storage.estimate });
+      bill.add(`Fargate ephemeral storage above ${FARGATE_FREE_STORAGE_GIB} GB`, q.storage, 'GB-hours', rate, {
+        estimate: !!storage.estimate,
+      });
     } else {
       bill.warn(`no Fargate ephemeral-storage rate for ${region}; storage above 20 GB is not priced`);
     }

@@ -25,7 +25,9 @@ function addCommon(bill: Bill, w: Workload, book: PriceBook, eks: boolean): void
     const price = extended ? book.prices.eks.extendedSupportHour : book.prices.eks.controlPlaneHour;
     if (price) {
       const usd = bill.use(price, `EKS control-plane price (${extended ? 'extended' : 'standard'} support) in ${region}`);
-      bill.add(`EKS control plane (${extended ? 'extended' : 'standard'} support)`, w.cost.clusters * H, 'cluster-hours', usd, { estimate: !!price.estimate });
+      bill.add(`EKS control plane (${extended ? 'extended' : 'standard'} support)`, w.cost.clusters * H, 'cluster-hours', usd, {
+        estimate: !!price.estimate,
+      });
     } else {
       bill.warn(`no EKS control-plane price for ${region}; the control plane is not priced`);
     }
@@ -59,7 +61,11 @@ function finish(option: OptionId, bill: Bill, sizing: OptionSizing, costCurve: C
 }
 
 /** Every option priced; `tasks` defaults to the workload's own (the pipeline passes the list it made once). */
-export function priceOptions(workload: Workload, book: PriceBook, tasks: readonly Task[] = tasksOf(workload)): Record<OptionId, OptionPricing> {
+export function priceOptions(
+  workload: Workload,
+  book: PriceBook,
+  tasks: readonly Task[] = tasksOf(workload),
+): Record<OptionId, OptionPricing> {
   const w = workload;
   const out = {} as Record<OptionId, OptionPricing>;
 
@@ -77,7 +83,8 @@ export function priceOptions(workload: Workload, book: PriceBook, tasks: readonl
   }
 
   const packCache = new Map<string, PackResult>();
-  for (const option of ALL_OPTIONS.filter((o) => o.compute === 'ec2')) out[option.id] = priceEc2Option(w, tasks, book, option, out, packCache);
+  for (const option of ALL_OPTIONS.filter((o) => o.compute === 'ec2'))
+    out[option.id] = priceEc2Option(w, tasks, book, option, out, packCache);
 
   const ordered = {} as Record<OptionId, OptionPricing>;
   for (const id of OPTION_IDS) ordered[id] = out[id];
@@ -102,7 +109,10 @@ function priceEc2Option(
   model.items(plans, bill);
   addCommon(bill, w, book, eks);
   if (model.unplaceable.length > 0) {
-    bill.block('no-instance-fits', `no EC2 instance type can run ${model.unplaceable.join(', ')} (too large, or too many GPUs per task); not priced`);
+    bill.block(
+      'no-instance-fits',
+      `no EC2 instance type can run ${model.unplaceable.join(', ')} (too large, or too many GPUs per task); not priced`,
+    );
   }
   const totalAt = (u: number): number => {
     const scratch = new Bill();
@@ -110,7 +120,10 @@ function priceEc2Option(
     addCommon(scratch, w, book, eks);
     return monthlyCost(scratch.items).total;
   };
-  const costCurve = CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: u === w.cost.utilization ? monthlyCost(bill.items).total : totalAt(u) }));
+  const costCurve = CURVE_UTILIZATIONS.map((u) => ({
+    utilization: u,
+    monthly: u === w.cost.utilization ? monthlyCost(bill.items).total : totalAt(u),
+  }));
   if (counterpart === null || !priced[counterpart]) throw new Error(`${option.id}: its Fargate counterpart must be priced first`);
   const fargateTotal = priced[counterpart].monthlyCost.total;
   let breakEven: number | null = null;

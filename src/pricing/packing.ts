@@ -69,7 +69,8 @@ export function demandOf(groups: readonly TaskGroup[]): { cpuMillicores: number;
 /** max over dimensions of ceil(demand / capacity); Infinity if some demand has no capacity. */
 export function lowerBoundNodes(groups: readonly TaskGroup[], cap: NodeCapacity): number {
   const d = demandOf(groups);
-  const need = (demand: number, capacity: number): number => (demand <= 0 ? 0 : capacity <= 0 ? Infinity : Math.ceil(demand / capacity - 1e-9));
+  const need = (demand: number, capacity: number): number =>
+    demand <= 0 ? 0 : capacity <= 0 ? Infinity : Math.ceil(demand / capacity - 1e-9);
   return Math.max(
     need(d.cpuMillicores, cap.cpuMillicores),
     need(d.memoryMiB, cap.memoryMiB),
@@ -111,7 +112,8 @@ export function packNodes(groups: readonly TaskGroup[], cap: NodeCapacity): Pack
     const gs = g.gpus > 0 && cap.gpus > 0 ? g.gpus / cap.gpus : 0;
     items.push({ g, rem: g.count, c, m, share: Math.max(c, m, gs) });
   }
-  const order = (a: Item, b: Item): number => b.share - a.share || b.g.memoryMiB - a.g.memoryMiB || b.g.cpuMillicores - a.g.cpuMillicores || b.g.gpus - a.g.gpus;
+  const order = (a: Item, b: Item): number =>
+    b.share - a.share || b.g.memoryMiB - a.g.memoryMiB || b.g.cpuMillicores - a.g.cpuMillicores || b.g.gpus - a.g.gpus;
   const lists: [Item[], Item[]] = [items.filter((i) => i.c >= i.m).sort(order), items.filter((i) => i.c < i.m).sort(order)];
   const first = [0, 0];
   const batches: NodeBatch[] = [];

@@ -162,7 +162,11 @@ export function usageTypeSuffix(usageType: string): string {
 
 /** Which `RegionPrices` slot a price list item fills, if any. */
 export type PriceSlot =
-  | { kind: 'fargate'; family: 'linuxX86' | 'linuxArm' | 'windows' | 'spotX86' | 'spotArm'; dimension: 'vcpuHour' | 'gbHour' | 'osLicenseVcpuHour' }
+  | {
+      kind: 'fargate';
+      family: 'linuxX86' | 'linuxArm' | 'windows' | 'spotX86' | 'spotArm';
+      dimension: 'vcpuHour' | 'gbHour' | 'osLicenseVcpuHour';
+    }
   | { kind: 'fargateStorage' }
   | { kind: 'eksControlPlane' }
   | { kind: 'eksExtendedSupport' }

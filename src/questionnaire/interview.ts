@@ -78,36 +78,101 @@ type Need = 'privileged' | 'blockStorage' | 'hostNetworking' | 'isolation' | 'in
 type Section = 'network' | 'cost';
 
 const KIND_CHOICES: readonly Choice<Kind>[] = [
-  { value: 'services', name: 'Long-running services (APIs, web apps, workers)', short: 'services', checked: true, description: 'Run all the time, scale with load.' },
-  { value: 'jobs', name: 'Batch or scheduled jobs', short: 'jobs', description: 'Start, do their work, and stop (ETL, reports, ML training).' },
-  { value: 'daemons', name: 'Agents on every host (log router, monitoring, security)', short: 'agents on every host', description: 'DaemonSets / ECS daemon services.' },
+  {
+    value: 'services',
+    name: 'Long-running services (APIs, web apps, workers)',
+    short: 'services',
+    checked: true,
+    description: 'Run all the time, scale with load.',
+  },
+  {
+    value: 'jobs',
+    name: 'Batch or scheduled jobs',
+    short: 'jobs',
+    description: 'Start, do their work, and stop (ETL, reports, ML training).',
+  },
+  {
+    value: 'daemons',
+    name: 'Agents on every host (log router, monitoring, security)',
+    short: 'agents on every host',
+    description: 'DaemonSets / ECS daemon services.',
+  },
 ];
 
 const TRAIT_CHOICES: readonly Choice<Trait>[] = [
   { value: 'arm64', name: 'Runs on ARM (Graviton)', short: 'ARM', description: 'Cheaper per vCPU; not on EKS Fargate.' },
   { value: 'windows', name: 'Windows containers', short: 'Windows', description: 'ECS Fargate and EC2 only; x86_64 only.' },
   { value: 'gpu', name: 'Needs GPUs', short: 'GPUs', description: 'Needs GPU instances: rules out both Fargate options.' },
-  { value: 'storage', name: 'More than 20 GiB of scratch disk', short: 'extra disk', description: 'Ephemeral storage above the 20 GiB Fargate includes.' },
+  {
+    value: 'storage',
+    name: 'More than 20 GiB of scratch disk',
+    short: 'extra disk',
+    description: 'Ephemeral storage above the 20 GiB Fargate includes.',
+  },
 ];
 
 const NEED_CHOICES: readonly Choice<Need>[] = [
   { value: 'privileged', name: 'Privileged containers', short: 'privileged', description: 'Not possible on Fargate.' },
-  { value: 'blockStorage', name: 'A persistent EBS volume per task / PersistentVolumeClaim', short: 'EBS volumes', description: 'EKS on Fargate cannot mount EBS.' },
+  {
+    value: 'blockStorage',
+    name: 'A persistent EBS volume per task / PersistentVolumeClaim',
+    short: 'EBS volumes',
+    description: 'EKS on Fargate cannot mount EBS.',
+  },
   { value: 'hostNetworking', name: 'Host networking', short: 'host networking', description: 'Not possible on Fargate.' },
-  { value: 'isolation', name: 'Each task in its own VM boundary', short: 'per-task isolation', description: 'Fargate isolates every task; shared EC2 nodes do not.' },
-  { value: 'interruptible', name: 'Can tolerate Spot interruptions (2-minute notice)', short: 'Spot-tolerant', description: 'Opens Spot and FARGATE_SPOT discounts.' },
-  { value: 'compliance', name: 'Compliance regimes apply (SOC 2, PCI, HIPAA, FedRAMP, ISO 27001)', short: 'compliance', description: 'You will pick which next.' },
-  { value: 'portability', name: 'The same manifests must (or should) run off AWS', short: 'portability', description: 'Kubernetes is portable; ECS is AWS-only.' },
-  { value: 'coldStart', name: 'Scale-out may wait longer, or must be faster, than 60 s', short: 'scale-out wait', description: 'Default: new capacity within 60 s. You will give your own limit next.' },
+  {
+    value: 'isolation',
+    name: 'Each task in its own VM boundary',
+    short: 'per-task isolation',
+    description: 'Fargate isolates every task; shared EC2 nodes do not.',
+  },
+  {
+    value: 'interruptible',
+    name: 'Can tolerate Spot interruptions (2-minute notice)',
+    short: 'Spot-tolerant',
+    description: 'Opens Spot and FARGATE_SPOT discounts.',
+  },
+  {
+    value: 'compliance',
+    name: 'Compliance regimes apply (SOC 2, PCI, HIPAA, FedRAMP, ISO 27001)',
+    short: 'compliance',
+    description: 'You will pick which next.',
+  },
+  {
+    value: 'portability',
+    name: 'The same manifests must (or should) run off AWS',
+    short: 'portability',
+    description: 'Kubernetes is portable; ECS is AWS-only.',
+  },
+  {
+    value: 'coldStart',
+    name: 'Scale-out may wait longer, or must be faster, than 60 s',
+    short: 'scale-out wait',
+    description: 'Default: new capacity within 60 s. You will give your own limit next.',
+  },
 ];
 
 const SECTION_CHOICES: readonly Choice<Section>[] = [
-  { value: 'network', name: 'Network: subnets, private subnets and their route to ECR, image registry region', short: 'network', description: 'Used for IP-exhaustion and image-pull pitfalls.' },
-  { value: 'cost', name: 'Cost: utilisation (70 %), clusters, Spot shares, Savings Plans, EKS support tier', short: 'cost', description: 'The pricing assumptions.' },
+  {
+    value: 'network',
+    name: 'Network: subnets, private subnets and their route to ECR, image registry region',
+    short: 'network',
+    description: 'Used for IP-exhaustion and image-pull pitfalls.',
+  },
+  {
+    value: 'cost',
+    name: 'Cost: utilisation (70 %), clusters, Spot shares, Savings Plans, EKS support tier',
+    short: 'cost',
+    description: 'The pricing assumptions.',
+  },
 ];
 
 /** Names are Kubernetes-style; accept `Checkout API` as `checkout-api` rather than reject it. */
-const tidyName = (v: string) => v.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const tidyName = (v: string) =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 const ARCH_OF = (traits: readonly Trait[]): Architecture => (traits.includes('arm64') ? 'arm64' : ARCHITECTURES[0]);
 
@@ -148,7 +213,12 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
   }
 
   async function askName(id: QuestionId, path: Path, fallback: string): Promise<string> {
-    const value = await prompter.input({ ...text(id), default: fallback, normalize: tidyName, validate: (v) => checkAnswer(asInput(), path, v) });
+    const value = await prompter.input({
+      ...text(id),
+      default: fallback,
+      normalize: tidyName,
+      validate: (v) => checkAnswer(asInput(), path, v),
+    });
     setAt(draft, path, value);
     return value;
   }
@@ -173,7 +243,10 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
       validate: (picked) => {
         let candidate = asInput();
         for (const [field, value] of Object.entries(apply(picked))) candidate = withValue(candidate, [...base, field], value);
-        return verdictAt(candidate, ['arch', 'os', 'gpus'].map((f) => [...base, f]));
+        return verdictAt(
+          candidate,
+          ['arch', 'os', 'gpus'].map((f) => [...base, f]),
+        );
       },
     });
     for (const [field, value] of Object.entries(apply(traits))) setAt(draft, [...base, field], value);
@@ -204,7 +277,13 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
 
   async function askJob(index: number): Promise<void> {
     const j = d.job;
-    draft.jobs.push({ name: freshName(j.name, usedNames()), cpu: j.cpu, memory: j.memory, runsPerDay: j.runsPerDay, minutesPerRun: j.minutesPerRun });
+    draft.jobs.push({
+      name: freshName(j.name, usedNames()),
+      cpu: j.cpu,
+      memory: j.memory,
+      runsPerDay: j.runsPerDay,
+      minutesPerRun: j.minutesPerRun,
+    });
     const at = (field: string): Path => ['jobs', index, field];
     await askName('job.name', at('name'), draft.jobs[index]!.name);
     await askNumber('job.cpu', at('cpu'), j.cpu);
@@ -234,7 +313,11 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
   // — The workload —
   await askName('workload.name', ['name'], draft.name);
   if (options.region === undefined) {
-    const region = await prompter.input({ ...text('workload.region'), default: draft.region, validate: (v) => checkAnswer(asInput(), ['region'], v.trim()) });
+    const region = await prompter.input({
+      ...text('workload.region'),
+      default: draft.region,
+      validate: (v) => checkAnswer(asInput(), ['region'], v.trim()),
+    });
     draft.region = region.trim();
   }
   const kinds = await prompter.checkbox<Kind>({
@@ -272,8 +355,18 @@ export async function runQuestionnaire(prompter: Prompter, options: Questionnair
     r.portability = await prompter.select<PortabilityLevel>({
       ...text('requirements.portability'),
       choices: [
-        { value: 'preferred', name: 'Preferred: nice to have, not a must', short: 'preferred', description: 'Counts in favour of Kubernetes.' },
-        { value: 'required', name: 'Required: the same manifests must run elsewhere', short: 'required', description: 'A strong reason for EKS.' },
+        {
+          value: 'preferred',
+          name: 'Preferred: nice to have, not a must',
+          short: 'preferred',
+          description: 'Counts in favour of Kubernetes.',
+        },
+        {
+          value: 'required',
+          name: 'Required: the same manifests must run elsewhere',
+          short: 'required',
+          description: 'A strong reason for EKS.',
+        },
         { value: PORTABILITY_LEVELS[0], name: 'Not needed after all', short: 'none' },
       ],
       default: 'preferred',

@@ -131,7 +131,12 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
         {
           message: q.message,
           default: q.default,
-          choices: q.choices.map((c) => ({ value: c.value, name: c.name, short: c.short ?? c.name, ...(c.description ? { description: c.description } : {}) })),
+          choices: q.choices.map((c) => ({
+            value: c.value,
+            name: c.name,
+            short: c.short ?? c.name,
+            ...(c.description ? { description: c.description } : {}),
+          })),
           pageSize: Math.max(7, q.choices.length),
           theme: whyTheme(q.why),
         },
@@ -152,7 +157,8 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
           theme: {
             ...whyTheme(q.why),
             style: {
-              renderSelectedChoices: (picked: readonly { short: string }[]) => (picked.length === 0 ? 'none' : picked.map((c) => c.short).join(', ')),
+              renderSelectedChoices: (picked: readonly { short: string }[]) =>
+                picked.length === 0 ? 'none' : picked.map((c) => c.short).join(', '),
             },
           },
           ...(q.validate ? { validate: (picked: readonly { value: T }[]) => q.validate!(picked.map((p) => p.value)) } : {}),

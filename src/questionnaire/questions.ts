@@ -55,7 +55,10 @@ export const QUESTIONS = {
 
   'daemon.name': { message: 'Agent name (e.g. log-router, datadog-agent)', why: 'Names the per-host agent in the report.' },
   'daemon.cpu': { message: 'vCPU per agent', why: 'Agents take room on every EC2 node, or ride as a sidecar in every Fargate task.' },
-  'daemon.memory': { message: 'Memory per agent, GiB', why: 'Agents take room on every EC2 node, or ride as a sidecar in every Fargate task.' },
+  'daemon.memory': {
+    message: 'Memory per agent, GiB',
+    why: 'Agents take room on every EC2 node, or ride as a sidecar in every Fargate task.',
+  },
   'daemon.hostAccess': {
     message: 'Does it need the host itself (privileged, host network/PID, node files)?',
     why: 'An agent that needs the host cannot run on Fargate at all.',
@@ -76,8 +79,14 @@ export const QUESTIONS = {
     why: 'A new Fargate task takes ~30–60 s (more for big images); a new EC2 instance takes minutes.',
   },
 
-  'team.engineers': { message: 'Engineers who build and run this workload', why: 'Kubernetes pays off with scale; a small team feels its upkeep most.' },
-  'team.platformEngineers': { message: 'Of them, dedicated platform engineers', why: 'Someone has to upgrade clusters and nodes; EKS needs more of that.' },
+  'team.engineers': {
+    message: 'Engineers who build and run this workload',
+    why: 'Kubernetes pays off with scale; a small team feels its upkeep most.',
+  },
+  'team.platformEngineers': {
+    message: 'Of them, dedicated platform engineers',
+    why: 'Someone has to upgrade clusters and nodes; EKS needs more of that.',
+  },
   'team.kubernetes': { message: "Team's Kubernetes experience", why: 'EKS is cheaper to run for a team that already knows Kubernetes.' },
   'team.kubernetesEcosystem': {
     message: 'Kubernetes tooling already in use (Helm, operators, mesh)',
@@ -104,11 +113,23 @@ export const QUESTIONS = {
     message: 'Share of EC2 capacity that tasks reserve on average, %',
     why: 'The key to EC2 vs Fargate: idle EC2 capacity is paid for, idle Fargate is not.',
   },
-  'cost.clusters': { message: 'Clusters this workload needs (e.g. one per environment)', why: 'EKS charges a control-plane fee per cluster.' },
-  'cost.ec2.spotPercent': { message: 'Share of EC2 capacity on Spot, %', why: 'Spot is much cheaper but can be reclaimed at 2 minutes notice.' },
-  'cost.fargate.spotPercent': { message: 'Share of ECS Fargate tasks on FARGATE_SPOT, %', why: 'FARGATE_SPOT costs up to ~70 % less, with 2 minutes notice; ECS only.' },
+  'cost.clusters': {
+    message: 'Clusters this workload needs (e.g. one per environment)',
+    why: 'EKS charges a control-plane fee per cluster.',
+  },
+  'cost.ec2.spotPercent': {
+    message: 'Share of EC2 capacity on Spot, %',
+    why: 'Spot is much cheaper but can be reclaimed at 2 minutes notice.',
+  },
+  'cost.fargate.spotPercent': {
+    message: 'Share of ECS Fargate tasks on FARGATE_SPOT, %',
+    why: 'FARGATE_SPOT costs up to ~70 % less, with 2 minutes notice; ECS only.',
+  },
   'cost.ec2.discountPercent': { message: 'Savings Plan / RI discount on EC2, %', why: 'Commitments lower the on-demand EC2 price.' },
-  'cost.fargate.discountPercent': { message: 'Compute Savings Plan discount on Fargate, %', why: 'Compute Savings Plans cover Fargate too.' },
+  'cost.fargate.discountPercent': {
+    message: 'Compute Savings Plan discount on Fargate, %',
+    why: 'Compute Savings Plans cover Fargate too.',
+  },
   'cost.ec2.instanceTypes': {
     message: 'Limit EC2 to these instance types (comma-separated, empty = any)',
     why: 'By default we pick the cheapest fleet that fits.',

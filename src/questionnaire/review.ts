@@ -43,8 +43,14 @@ export function renderAnswersReview(input: WorkloadInput): string {
   needs.push(`${needs.length === 0 ? 'nothing special; ' : ''}new capacity within ${r.coldStartSeconds} s`);
   const n = w.network;
   const c = w.cost;
-  const spot = [c.ec2.spotPercent > 0 && `EC2 Spot ${c.ec2.spotPercent} %`, c.fargate.spotPercent > 0 && `Fargate Spot ${c.fargate.spotPercent} %`];
-  const discounts = [c.ec2.discountPercent > 0 && `EC2 discount ${c.ec2.discountPercent} %`, c.fargate.discountPercent > 0 && `Fargate discount ${c.fargate.discountPercent} %`];
+  const spot = [
+    c.ec2.spotPercent > 0 && `EC2 Spot ${c.ec2.spotPercent} %`,
+    c.fargate.spotPercent > 0 && `Fargate Spot ${c.fargate.spotPercent} %`,
+  ];
+  const discounts = [
+    c.ec2.discountPercent > 0 && `EC2 discount ${c.ec2.discountPercent} %`,
+    c.fargate.discountPercent > 0 && `Fargate discount ${c.fargate.discountPercent} %`,
+  ];
   const costParts = [
     `${c.utilization} % utilisation`,
     plural(c.clusters, 'cluster'),

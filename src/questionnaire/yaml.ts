@@ -131,10 +131,12 @@ function alignComments(text: string): string {
     return at < 0 ? null : { code: line.slice(0, at), note: line.slice(at + 1) };
   });
   const width = Math.min(COMMENT_COLUMN_CAP, Math.max(0, ...split.map((s) => (s ? s.code.length : 0))));
-  return lines.map((line, i) => {
-    const s = split[i];
-    return s ? `${s.code.padEnd(width)} ${s.note}` : line;
-  }).join('\n');
+  return lines
+    .map((line, i) => {
+      const s = split[i];
+      return s ? `${s.code.padEnd(width)} ${s.note}` : line;
+    })
+    .join('\n');
 }
 
 /**
@@ -145,7 +147,11 @@ function alignComments(text: string): string {
 export function renderWorkloadYaml(workload: WorkloadInput, options: { header?: string } = {}): string {
   const doc = new YAML.Document(workload);
   annotate(doc.contents, '');
-  if (options.header) doc.commentBefore = options.header.split('\n').map((l) => (l === '' ? '' : ` ${l}`)).join('\n');
+  if (options.header)
+    doc.commentBefore = options.header
+      .split('\n')
+      .map((l) => (l === '' ? '' : ` ${l}`))
+      .join('\n');
   return alignComments(doc.toString({ lineWidth: 0, indentSeq: true }));
 }
 

@@ -52,14 +52,34 @@ export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat)
       : `Recommendation changes: ${optionName(recA)} (${recA}) → ${optionName(recB)} (${recB}).`;
   const cell = (e: boolean, s: number) => (e ? String(s) : 'blocked');
   if (format === 'markdown') {
-    const lines = [`# ${a.name} → ${b.name}`, '', headline, '', '| Option | Score | Monthly (A) | Monthly (B) | Change |', '|---|---:|---:|---:|---:|'];
+    const lines = [
+      `# ${a.name} → ${b.name}`,
+      '',
+      headline,
+      '',
+      '| Option | Score | Monthly (A) | Monthly (B) | Change |',
+      '|---|---:|---:|---:|---:|',
+    ];
     for (const r of rows) {
-      lines.push(`| ${r.name} | ${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)} | ${money(r.before.monthly)} | ${money(r.after.monthly)} | ${signedMoney(r.monthlyChange)} |`);
+      lines.push(
+        `| ${r.name} | ${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)} | ${money(r.before.monthly)} | ${money(r.after.monthly)} | ${signedMoney(r.monthlyChange)} |`,
+      );
     }
     return `${lines.join('\n')}\n`;
   }
-  const table = new Table({ head: ['Option', 'Score A → B', 'Monthly A', 'Monthly B', 'Change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right', 'right'] });
-  for (const r of rows) table.push([r.name, `${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)}`, money(r.before.monthly), money(r.after.monthly), signedMoney(r.monthlyChange)]);
+  const table = new Table({
+    head: ['Option', 'Score A → B', 'Monthly A', 'Monthly B', 'Change'],
+    style: { head: [], border: [] },
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+  });
+  for (const r of rows)
+    table.push([
+      r.name,
+      `${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)}`,
+      money(r.before.monthly),
+      money(r.after.monthly),
+      signedMoney(r.monthlyChange),
+    ]);
   return `${a.name} → ${b.name}\n${headline}\n${table.toString()}\n`;
 }
 
@@ -102,9 +122,19 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): stri
       2,
     )}\n`;
   }
-  const table = new Table({ head: ['Item', 'USD', 'Unit', 'Source', 'As of'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'left', 'left', 'left'] });
+  const table = new Table({
+    head: ['Item', 'USD', 'Unit', 'Source', 'As of'],
+    style: { head: [], border: [] },
+    colAligns: ['left', 'right', 'left', 'left', 'left'],
+  });
   for (const r of rows) {
-    table.push([r.item, r.price ? unitPrice(r.price.usd) : 'unknown', r.unit, r.price ? `${r.price.source}${r.price.estimate ? ' (estimate)' : ''}` : '—', r.price?.asOf ?? '—']);
+    table.push([
+      r.item,
+      r.price ? unitPrice(r.price.usd) : 'unknown',
+      r.unit,
+      r.price ? `${r.price.source}${r.price.estimate ? ' (estimate)' : ''}` : '—',
+      r.price?.asOf ?? '—',
+    ]);
   }
   const estimated = ec2.filter(([, p]) => p.estimate).length;
   const lines = [
@@ -130,7 +160,12 @@ export function renderRules(format: OutputFormat, width = 100): string {
     return [listed, r.effectNote].filter(Boolean).join(listed && r.effectNote ? '; ' : '');
   };
   if (format === 'markdown') {
-    const lines = [`Every option starts at ${baseScore}; each rule adds or subtracts points; blockers make an option ineligible.`, '', '| Rule | Triggers when | Effect | Source |', '|---|---|---|---|'];
+    const lines = [
+      `Every option starts at ${baseScore}; each rule adds or subtracts points; blockers make an option ineligible.`,
+      '',
+      '| Rule | Triggers when | Effect | Source |',
+      '|---|---|---|---|',
+    ];
     for (const r of rules) lines.push(`| \`${r.id}\` | ${cell(r.trigger)} | ${cell(effect(r))} | ${cell(r.source)} |`);
     return `${lines.join('\n')}\n`;
   }
@@ -144,7 +179,9 @@ export function renderRules(format: OutputFormat, width = 100): string {
     out.push(wrap(`source: ${r.source}`, width, '      ', '  '));
     out.push('');
   }
-  out.push(`${rules.length} rules; every option starts at ${baseScore}. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.`);
+  out.push(
+    `${rules.length} rules; every option starts at ${baseScore}. Run \`ecs-or-eks advise --explain\` to see which fire for a workload.`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -157,7 +194,10 @@ export function renderCases(format: OutputFormat, width = 100): string {
       .join(', ');
   if (format === 'markdown') {
     const lines = ['| Case | Chose | Traits | Lesson | Confidence | Source |', '|---|---|---|---|---|---|'];
-    for (const c of cases) lines.push(`| ${c.name} (\`${c.id}\`) | ${cell(c.chose)} (\`${c.option}\`) | ${cell(traits(c.traits))} | ${cell(c.lesson)} | ${c.confidence} | ${cell(c.source)} |`);
+    for (const c of cases)
+      lines.push(
+        `| ${c.name} (\`${c.id}\`) | ${cell(c.chose)} (\`${c.option}\`) | ${cell(traits(c.traits))} | ${cell(c.lesson)} | ${c.confidence} | ${cell(c.source)} |`,
+      );
     return `${lines.join('\n')}\n`;
   }
   const out: string[] = [];

@@ -45,7 +45,8 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   for (const o of advice.options) {
     out.push(`### ${o.name}${o.eligible ? ` — score ${o.score}` : ' — not eligible'}`, '');
     for (const b of o.blockers) out.push(`- ✗ **Blocked** (\`${b.rule}\`): ${escape(b.text)}`);
-    for (const r of [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))) out.push(`- **${signed(r.points)}** ${escape(r.text)} (\`${r.rule}\`)`);
+    for (const r of [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points)))
+      out.push(`- **${signed(r.points)}** ${escape(r.text)} (\`${r.rule}\`)`);
     if (o.operates && o.operates.length > 0) out.push(`- _You operate:_ ${escape(o.operates.join('; '))}`);
     out.push('');
   }
@@ -57,7 +58,9 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
     if (sizing) out.push(escape(sizing), '');
     out.push('| Item | Quantity | Unit | Unit price | Monthly |', '|---|---:|---|---:|---:|');
     for (const i of o.monthlyCost.items) {
-      out.push(`| ${escape(i.name)}${i.estimate ? ' (estimate)' : ''} | ${quantity(i.quantity)} | ${escape(i.unit)} | ${unitPrice(i.unitPrice)} | ${money(i.monthly)} |`);
+      out.push(
+        `| ${escape(i.name)}${i.estimate ? ' (estimate)' : ''} | ${quantity(i.quantity)} | ${escape(i.unit)} | ${unitPrice(i.unitPrice)} | ${money(i.monthly)} |`,
+      );
     }
     out.push(`| **Total** | | | | **${money(o.monthlyCost.total)}** |`, '');
   }
@@ -65,7 +68,9 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   if (advice.pitfalls.length > 0) {
     out.push('## Pitfalls that apply', '');
     for (const p of advice.pitfalls) {
-      out.push(`- **${p.severity}** \`${p.id}\` (${p.options.length === 6 ? 'all options' : p.options.map((o) => `\`${o}\``).join(', ')}): ${escape(p.text)}${p.fix ? ` **Fix:** ${escape(p.fix)}` : ''}${p.source ? ` _Source: ${p.source}_` : ''}`);
+      out.push(
+        `- **${p.severity}** \`${p.id}\` (${p.options.length === 6 ? 'all options' : p.options.map((o) => `\`${o}\``).join(', ')}): ${escape(p.text)}${p.fix ? ` **Fix:** ${escape(p.fix)}` : ''}${p.source ? ` _Source: ${p.source}_` : ''}`,
+      );
     }
     out.push('');
   }

@@ -61,7 +61,8 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   }
   out.push(table.toString());
   out.push(c.dim('  Break-even: the EC2 utilisation at which this option costs the same as its Fargate counterpart.'));
-  if (advice.options.some((o) => !o.eligible)) out.push(c.dim('  (Cost) of a blocked option: what it would cost without the blocking requirement; not a real choice.'));
+  if (advice.options.some((o) => !o.eligible))
+    out.push(c.dim('  (Cost) of a blocked option: what it would cost without the blocking requirement; not a real choice.'));
   out.push('');
 
   out.push(c.bold('Why each option scored as it did'));
@@ -69,7 +70,12 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
     out.push(`  ${c.bold(o.name)} ${c.dim(`(${o.id})`)}${o.eligible ? c.dim(` · score ${o.score}`) : c.red(' · not eligible')}`);
     for (const b of o.blockers) out.push(wrap(`${c.red('✗')} ${b.text} ${c.dim(`[${b.rule}]`)}`, width, '      ', '    '));
     for (const r of [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))) {
-      const pts = r.points > 0 ? c.green(signed(r.points).padStart(4)) : r.points < 0 ? c.red(signed(r.points).padStart(4)) : c.dim(signed(r.points).padStart(4));
+      const pts =
+        r.points > 0
+          ? c.green(signed(r.points).padStart(4))
+          : r.points < 0
+            ? c.red(signed(r.points).padStart(4))
+            : c.dim(signed(r.points).padStart(4));
       out.push(wrap(`${pts} ${r.text} ${c.dim(`[${r.rule}]`)}`, width, '         ', '    '));
     }
     if (o.operates && o.operates.length > 0) out.push(wrap(c.dim(`You operate: ${o.operates.join('; ')}`), width, '      ', '    '));
@@ -85,12 +91,19 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
       colAligns: ['left', 'right', 'left', 'right', 'right'],
     });
     for (const item of o.monthlyCost.items) {
-      bill.push([item.estimate ? `${item.name} *` : item.name, quantity(item.quantity), item.unit, unitPrice(item.unitPrice), money(item.monthly)]);
+      bill.push([
+        item.estimate ? `${item.name} *` : item.name,
+        quantity(item.quantity),
+        item.unit,
+        unitPrice(item.unitPrice),
+        money(item.monthly),
+      ]);
     }
     bill.push([c.bold('Total'), '', '', '', c.bold(money(o.monthlyCost.total))]);
     out.push(indent(bill.toString(), '    '));
   }
-  if (advice.options.some((o) => o.monthlyCost.items.some((i) => i.estimate))) out.push(c.dim('    * estimated price; see "Price estimates" below'));
+  if (advice.options.some((o) => o.monthlyCost.items.some((i) => i.estimate)))
+    out.push(c.dim('    * estimated price; see "Price estimates" below'));
   out.push('');
 
   if (advice.pitfalls.length > 0) {
@@ -107,7 +120,9 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   if (advice.caseStudies.length > 0) {
     out.push(c.bold('Public case studies that look like this workload'));
     for (const cs of advice.caseStudies) {
-      out.push(`  ${c.bold(cs.name ?? cs.id)} chose ${optionName(cs.option)} ${c.dim(`· similarity ${Math.round(cs.similarity * 100)} %`)}`);
+      out.push(
+        `  ${c.bold(cs.name ?? cs.id)} chose ${optionName(cs.option)} ${c.dim(`· similarity ${Math.round(cs.similarity * 100)} %`)}`,
+      );
       if (cs.matches.length > 0) out.push(wrap(`alike: ${cs.matches.join('; ')}`, width, '      ', '    '));
       if (cs.differs.length > 0) out.push(wrap(`differs: ${cs.differs.join('; ')}`, width, '      ', '    '));
       if (cs.lesson) out.push(wrap(c.dim(`lesson: ${cs.lesson}`), width, '      ', '    '));
@@ -137,7 +152,14 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
       const effects = Object.entries(t.effects)
         .map(([id, e]) => `${id} ${e === 'blocker' ? 'blocked' : signed(e)}`)
         .join(', ');
-      out.push(wrap(`${t.fired ? c.green('fired  ') : c.dim('skipped')} ${c.bold(t.rule)}: ${t.why}${t.fired && effects ? c.dim(` → ${effects}`) : ''}`, width, '          ', '  '));
+      out.push(
+        wrap(
+          `${t.fired ? c.green('fired  ') : c.dim('skipped')} ${c.bold(t.rule)}: ${t.why}${t.fired && effects ? c.dim(` → ${effects}`) : ''}`,
+          width,
+          '          ',
+          '  ',
+        ),
+      );
     }
     out.push('');
   }

@@ -12,7 +12,8 @@ export function describeSizing(o: OptionAdvice): string {
   if (isEc2Sizing(s)) {
     const peak = s.peakNodeCount > s.nodeCount ? ` (${s.peakNodeCount} at peak)` : '';
     const pools = s.pools.map(
-      (p) => `${p.instanceType} ×${p.nodes}${p.tasksPerNode ? ` (avg ${p.tasksPerNode} task${p.tasksPerNode === 1 ? '' : 's'}/node, bound by ${p.bindingLimit})` : ''}`,
+      (p) =>
+        `${p.instanceType} ×${p.nodes}${p.tasksPerNode ? ` (avg ${p.tasksPerNode} task${p.tasksPerNode === 1 ? '' : 's'}/node, bound by ${p.bindingLimit})` : ''}`,
     );
     return `${s.nodeCount} node${s.nodeCount === 1 ? '' : 's'}${peak}: ${pools.length > 0 ? pools.join(', ') : s.nodeTypes.join(', ')}`;
   }

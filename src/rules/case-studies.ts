@@ -37,7 +37,15 @@ export const CASE_STUDIES: readonly CaseStudy[] = [
     name: 'Pinterest',
     option: 'eks-managed-nodes',
     chose: 'PinCompute, a Kubernetes-based compute platform on EC2 (zonal clusters, GPU instance families for ML)',
-    traits: { teamSize: 'large', platformTeam: true, kubernetes: 'expert', kubernetesEcosystem: 'central', gpus: true, batch: true, largeFleet: true },
+    traits: {
+      teamSize: 'large',
+      platformTeam: true,
+      kubernetes: 'expert',
+      kubernetesEcosystem: 'central',
+      gpus: true,
+      batch: true,
+      largeFleet: true,
+    },
     lesson:
       'Pinterest runs services, batch and about half its offline ML (Ray, on GPU hosts) on one Kubernetes platform; at that scale node-level control pays, and its cost shows too: a 2025 incident was traced to a systemd unit in the base GPU AMI. (GPU autoscaling with Karpenter is often attributed to Pinterest; the sources found do not confirm it.)',
     source:
@@ -86,11 +94,17 @@ function workloadTraits(w: Workload, t: WorkloadFacts['traits']): Record<TraitKe
   const teamSize = e < 10 ? 'small' : e < 50 ? 'medium' : 'large';
   return {
     teamSize: { value: teamSize, yours: `a ${teamSize} team (${e} engineers)` },
-    platformTeam: { value: w.team.platformEngineers > 0, yours: w.team.platformEngineers > 0 ? `${w.team.platformEngineers} platform engineer(s)` : 'no platform engineers' },
+    platformTeam: {
+      value: w.team.platformEngineers > 0,
+      yours: w.team.platformEngineers > 0 ? `${w.team.platformEngineers} platform engineer(s)` : 'no platform engineers',
+    },
     kubernetes: { value: w.team.kubernetes, yours: `Kubernetes experience: ${w.team.kubernetes}` },
     kubernetesEcosystem: { value: w.team.kubernetesEcosystem, yours: `Kubernetes ecosystem: ${w.team.kubernetesEcosystem}` },
     portability: { value: w.requirements.portability !== 'none', yours: `portability ${w.requirements.portability}` },
-    compliance: { value: w.requirements.compliance.length > 0, yours: w.requirements.compliance.length > 0 ? `compliance: ${w.requirements.compliance.join(', ')}` : 'no compliance regime' },
+    compliance: {
+      value: w.requirements.compliance.length > 0,
+      yours: w.requirements.compliance.length > 0 ? `compliance: ${w.requirements.compliance.join(', ')}` : 'no compliance regime',
+    },
     gpus: { value: t.gpuTasks.length > 0, yours: t.gpuTasks.length > 0 ? 'GPU tasks' : 'no GPUs' },
     bursty: { value: t.bursty, yours: t.bursty ? 'bursty load' : 'steady load' },
     batch: { value: t.hasJobs, yours: t.hasJobs ? 'batch jobs' : 'no batch jobs' },
@@ -114,7 +128,17 @@ const TRAIT_WORDS: Record<TraitKey, (v: string | boolean) => string> = {
 };
 
 const TRAIT_ORDER: readonly TraitKey[] = [
-  'gpus', 'perTaskIsolation', 'portability', 'compliance', 'kubernetesEcosystem', 'kubernetes', 'platformTeam', 'teamSize', 'bursty', 'batch', 'largeFleet',
+  'gpus',
+  'perTaskIsolation',
+  'portability',
+  'compliance',
+  'kubernetesEcosystem',
+  'kubernetes',
+  'platformTeam',
+  'teamSize',
+  'bursty',
+  'batch',
+  'largeFleet',
 ];
 
 export function matchCaseStudies(workload: Workload, facts: WorkloadFacts = factsOf(workload)): CaseStudyMatch[] {

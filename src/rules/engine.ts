@@ -9,7 +9,7 @@ import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { COST_POINTS, COST_RULE, SCORING_RULES } from './rules.js';
 import { factsOf, type WorkloadFacts } from './traits.js';
-import type { Effects, Rule, RuleContext } from './types.js';
+import type { Effects, RuleContext } from './types.js';
 
 /** Every option starts here; each fired rule adds or subtracts its points. The result is clamped to 0–100. */
 export const BASE_SCORE = 50;
@@ -39,7 +39,11 @@ interface Work {
   reasons: Reason[];
 }
 
-export function evaluateRules(workload: Workload, pricing: Record<OptionId, OptionPricing>, facts: WorkloadFacts = factsOf(workload)): RulesResult {
+export function evaluateRules(
+  workload: Workload,
+  pricing: Record<OptionId, OptionPricing>,
+  facts: WorkloadFacts = factsOf(workload),
+): RulesResult {
   const ctx: RuleContext = { workload, ...facts, pricing };
   const work = new Map<OptionId, Work>(OPTION_IDS.map((id) => [id, { id, blockers: [], reasons: [] }]));
   const trace: RuleTrace[] = [];
@@ -110,15 +114,22 @@ export function evaluateRules(workload: Workload, pricing: Record<OptionId, Opti
 }
 
 function applyCost(work: Map<OptionId, Work>, pricing: Record<OptionId, OptionPricing>): RuleTrace {
-  const priced = OPTION_IDS.filter((id) => work.get(id)!.blockers.length === 0 && Number.isFinite(costOf(pricing[id])) && costOf(pricing[id]) > 0);
+  const priced = OPTION_IDS.filter(
+    (id) => work.get(id)!.blockers.length === 0 && Number.isFinite(costOf(pricing[id])) && costOf(pricing[id]) > 0,
+  );
   if (priced.length === 0) return { rule: COST_RULE.id, fired: false, why: 'no eligible option has a price', effects: {} };
-  const cheapestId = [...priced].sort((a, b) => costOf(pricing[a]) - costOf(pricing[b]) || OPTION_IDS.indexOf(a) - OPTION_IDS.indexOf(b))[0]!;
+  const cheapestId = [...priced].sort(
+    (a, b) => costOf(pricing[a]) - costOf(pricing[b]) || OPTION_IDS.indexOf(a) - OPTION_IDS.indexOf(b),
+  )[0]!;
   const cheapest = costOf(pricing[cheapestId]);
   const effects: Effects = {};
   for (const id of priced) {
     const cost = costOf(pricing[id]);
     const premium = (cost - cheapest) / Math.max(cheapest, COST_POINTS.floorDollars);
-    const points = priced.length === 1 ? 0 : Math.max(-COST_POINTS.max, Math.min(COST_POINTS.max, Math.round(COST_POINTS.max - COST_POINTS.slope * premium)));
+    const points =
+      priced.length === 1
+        ? 0
+        : Math.max(-COST_POINTS.max, Math.min(COST_POINTS.max, Math.round(COST_POINTS.max - COST_POINTS.slope * premium)));
     effects[id] = points;
     const text =
       priced.length === 1
@@ -136,7 +147,11 @@ function applyCost(work: Map<OptionId, Work>, pricing: Record<OptionId, OptionPr
   };
 }
 
-function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPricing>, labels: Map<string, string>): RulesResult['recommendation'] {
+function recommend(
+  options: OptionVerdict[],
+  pricing: Record<OptionId, OptionPricing>,
+  labels: Map<string, string>,
+): RulesResult['recommendation'] {
   const eligible = options.filter((o) => o.eligible);
   const top = options[0]!;
   if (eligible.length === 0) {
@@ -149,12 +164,22 @@ function recommend(options: OptionVerdict[], pricing: Record<OptionId, OptionPri
   }
   const winner = eligible[0]!;
   const runnerUp = eligible[1] ?? null;
-  const strengths = winner.reasons.filter((r) => r.points > 0 && r.rule !== COST_RULE.id).slice(0, 3).map((r) => labels.get(r.rule) ?? r.rule);
-  const costPhrase = costSentence(winner.id, eligible.map((o) => o.id), pricing);
+  const strengths = winner.reasons
+    .filter((r) => r.points > 0 && r.rule !== COST_RULE.id)
+    .slice(0, 3)
+    .map((r) => labels.get(r.rule) ?? r.rule);
+  const costPhrase = costSentence(
+    winner.id,
+    eligible.map((o) => o.id),
+    pricing,
+  );
   const because = strengths.length > 0 ? ` on ${joinAnd(strengths)}` : '';
   let summary = `${optionName(winner.id)} scores ${winner.score}/100${because}${costPhrase}.`;
   if (runnerUp) {
-    const against = runnerUp.reasons.filter((r) => r.points < 0).slice(0, 2).map((r) => labels.get(r.rule) ?? r.rule);
+    const against = runnerUp.reasons
+      .filter((r) => r.points < 0)
+      .slice(0, 2)
+      .map((r) => labels.get(r.rule) ?? r.rule);
     summary += ` Runner-up: ${optionName(runnerUp.id)} (${runnerUp.score})${against.length > 0 ? `, held back by ${joinAnd(against)}` : ''}.`;
   }
   return { option: winner.id, runnerUp: runnerUp?.id ?? null, summary };
@@ -180,6 +205,3 @@ function costOf(p: OptionPricing | undefined): number {
 function clamp(score: number): number {
   return Math.max(0, Math.min(100, score));
 }
-
-
-export type { Rule };

@@ -9,13 +9,13 @@ import { PITFALLS } from './pitfalls.js';
 import { COST_RULE, SCORING_RULES } from './rules.js';
 import type { Effect } from './types.js';
 
-export { evaluateRules, BASE_SCORE, type RulesResult, type OptionVerdict } from './engine.js';
-export { matchCaseStudies, CASE_STUDIES, CLOSE_SIMILARITY } from './case-studies.js';
+export { evaluateRules, BASE_SCORE } from './engine.js';
+export { matchCaseStudies, CASE_STUDIES } from './case-studies.js';
 export { findPitfalls, PITFALLS } from './pitfalls.js';
 export { findWhatIfs, MAX_WHAT_IF_CALLS } from './what-if.js';
-export { SCORING_RULES, COST_RULE, COST_POINTS, scaleOutSeconds } from './rules.js';
-export { SCALE_OUT_MODEL, deriveTraits, factsOf, usableIps, type Traits, type WorkloadFacts } from './traits.js';
-export type { Rule, RuleOutcome, CaseStudy, CaseTraits, Pitfall, Effect, Effects } from './types.js';
+
+export { factsOf } from './traits.js';
+export type { Effect } from './types.js';
 
 /** One row of `ecs-or-eks rules`: what triggers the rule, what it does to each option, and why. */
 export interface RuleDescription {

@@ -33,14 +33,19 @@ export const PITFALLS: readonly Pitfall[] = [
     source: 'domain-facts 4.7',
     check: ({ workload }) =>
       workload.network.privateSubnets && !workload.network.natOrEndpoints
-        ? { severity: 'high', options: ALL, text: 'Tasks in private subnets with neither NAT nor VPC endpoints cannot pull images from ECR or ship logs: every task stops with CannotPullContainerError.' }
+        ? {
+            severity: 'high',
+            options: ALL,
+            text: 'Tasks in private subnets with neither NAT nor VPC endpoints cannot pull images from ECR or ship logs: every task stops with CannotPullContainerError.',
+          }
         : null,
   },
   {
     id: 'eni-exhaustion',
     title: 'Subnets run out of IPs',
     options: ALL,
-    trigger: 'network.subnets is given and peak tasks plus a deploy surge come near the usable IPs (every awsvpc task and every pod takes one)',
+    trigger:
+      'network.subnets is given and peak tasks plus a deploy surge come near the usable IPs (every awsvpc task and every pod takes one)',
     fix: 'Use larger or secondary-CIDR subnets. On EKS with EC2 nodes, prefix delegation packs more pods per ENI but needs contiguous free /28 blocks; lower the VPC CNI warm-IP targets.',
     source: 'domain-facts 4.1, 4.2, 4.4, 4.5, 4.6',
     check: ({ traits }) => {
@@ -48,7 +53,9 @@ export const PITFALLS: readonly Pitfall[] = [
       const need = traits.peakTasks + traits.largestServicePeak;
       const ips = traits.subnetIps;
       if (need <= 0.8 * ips) return null;
-      const surge = traits.largestServiceName ? ` plus a deploy surge of ${n(traits.largestServicePeak)} (${traits.largestServiceName} at maximumPercent 200)` : '';
+      const surge = traits.largestServiceName
+        ? ` plus a deploy surge of ${n(traits.largestServicePeak)} (${traits.largestServiceName} at maximumPercent 200)`
+        : '';
       return {
         severity: need > ips ? 'high' : 'medium',
         options: ALL,
@@ -163,7 +170,10 @@ export const PITFALLS: readonly Pitfall[] = [
       ].filter(Boolean);
       const windows = traits.windowsTasks.length > 0 && fargateSpot > 0 ? ' Windows tasks cannot use Fargate Spot.' : '';
       const singles = workload.services.filter((s) => s.replicas === 1).map((s) => s.name);
-      const single = singles.length > 0 && (fargateSpot > 0 || ec2Spot > 0) ? ` ${list(singles)} run${singles.length === 1 ? 's' : ''} a single task: on Spot alone it is down until capacity returns.` : '';
+      const single =
+        singles.length > 0 && (fargateSpot > 0 || ec2Spot > 0)
+          ? ` ${list(singles)} run${singles.length === 1 ? 's' : ''} a single task: on Spot alone it is down until capacity returns.`
+          : '';
       return {
         severity: !tolerant && parts.length > 0 ? 'high' : 'medium',
         options,
@@ -230,7 +240,11 @@ export const PITFALLS: readonly Pitfall[] = [
     source: 'domain-facts 10.1, 10.2, 2.7, 13 (S5)',
     check: ({ traits }) =>
       traits.scalesOut
-        ? { severity: 'low', options: ['ecs-ec2'], text: 'Managed scaling’s targetCapacity defaults to 100 (not 80): instances run full, so every scale-out waits minutes for a new instance.' }
+        ? {
+            severity: 'low',
+            options: ['ecs-ec2'],
+            text: 'Managed scaling’s targetCapacity defaults to 100 (not 80): instances run full, so every scale-out waits minutes for a new instance.',
+          }
         : null,
   },
   {
@@ -242,7 +256,11 @@ export const PITFALLS: readonly Pitfall[] = [
     source: 'domain-facts 1.21',
     check: ({ workload }) =>
       workload.jobs.length > 0
-        ? { severity: 'medium', options: ['eks-fargate'], text: `${list(workload.jobs.map((j) => j.name))}: a finished Job keeps its Fargate node, and its bill, until its pods are cleaned up.` }
+        ? {
+            severity: 'medium',
+            options: ['eks-fargate'],
+            text: `${list(workload.jobs.map((j) => j.name))}: a finished Job keeps its Fargate node, and its bill, until its pods are cleaned up.`,
+          }
         : null,
   },
   {
@@ -254,12 +272,20 @@ export const PITFALLS: readonly Pitfall[] = [
     source: 'domain-facts 8.6',
     check: ({ workload }) =>
       workload.requirements.compliance.length > 0 || workload.requirements.isolation === 'per-task'
-        ? { severity: 'medium', options: ['eks-managed-nodes', 'eks-fargate'], text: 'VPC CNI network policy is off by default, applies only to Linux EC2 nodes and not to Fargate pods.' }
+        ? {
+            severity: 'medium',
+            options: ['eks-managed-nodes', 'eks-fargate'],
+            text: 'VPC CNI network policy is off by default, applies only to Linux EC2 nodes and not to Fargate pods.',
+          }
         : null,
   },
 ];
 
-export function findPitfalls(workload: Workload, pricing: Record<OptionId, OptionPricing>, facts: WorkloadFacts = factsOf(workload)): PitfallHit[] {
+export function findPitfalls(
+  workload: Workload,
+  pricing: Record<OptionId, OptionPricing>,
+  facts: WorkloadFacts = factsOf(workload),
+): PitfallHit[] {
   const ctx: RuleContext = { workload, ...facts, pricing };
   const hits: PitfallHit[] = [];
   for (const p of PITFALLS) {
@@ -268,5 +294,7 @@ export function findPitfalls(workload: Workload, pricing: Record<OptionId, Optio
     hits.push({ id: p.id, severity: found.severity, options: found.options, text: found.text, fix: p.fix, source: p.source });
   }
   const rank = { high: 0, medium: 1, low: 2 } as const;
-  return hits.sort((a, b) => rank[a.severity] - rank[b.severity] || PITFALLS.findIndex((p) => p.id === a.id) - PITFALLS.findIndex((p) => p.id === b.id));
+  return hits.sort(
+    (a, b) => rank[a.severity] - rank[b.severity] || PITFALLS.findIndex((p) => p.id === a.id) - PITFALLS.findIndex((p) => p.id === b.id),
+  );
 }

@@ -7,8 +7,8 @@ import { fargateSize, largestFargateSize } from '../domain/fargate-sizes.js';
 import { ALL_OPTIONS, OPTIONS, optionName, type OptionSpec } from '../domain/options.js';
 import { capitalise, list, plural } from '../domain/text.js';
 import type { OptionId } from '../schema/enums.js';
-import { SCALE_OUT_MODEL, type Traits } from './traits.js';
-import type { Effects, Rule, RuleContext, RuleOutcome } from './types.js';
+import { SCALE_OUT_MODEL } from './traits.js';
+import type { Effects, Rule, RuleOutcome } from './types.js';
 
 const F = 'ecs-fargate';
 const E = 'ecs-ec2';
@@ -21,7 +21,6 @@ const FARGATE_MAX = largestFargateSize('ecs');
 
 const fire = (why: string, extra: Omit<RuleOutcome, 'fired' | 'why'> = {}): RuleOutcome => ({ fired: true, why, ...extra });
 const skip = (why: string): RuleOutcome => ({ fired: false, why });
-
 
 // ---------------------------------------------------------------------------------------------------
 // Blockers (SPEC §6). A blocker makes the option ineligible; it is never recommended.
@@ -77,7 +76,8 @@ const blockers: Rule[] = [
     label: 'host networking',
     trigger: 'requirements.hostNetworking is true',
     effects: { [F]: 'blocker', [K]: 'blocker' },
-    reason: 'Fargate supports only awsvpc networking; host networking, hostPort and hostNetwork are rejected (ECS Managed Instances support host mode).',
+    reason:
+      'Fargate supports only awsvpc networking; host networking, hostPort and hostNetwork are rejected (ECS Managed Instances support host mode).',
     source: 'domain-facts 1.4, 1.16; ECS API reference ManagedInstancesNetworkConfiguration (awsvpc, host, none)',
     evaluate: ({ workload }) =>
       workload.requirements.hostNetworking ? fire('requirements.hostNetworking is true') : skip('no host networking needed'),
@@ -144,7 +144,9 @@ const blockers: Rule[] = [
     source: 'domain-facts 1.1, 1.15; pricing model',
     evaluate: ({ traits, pricing }) => {
       const tooBig = (variant: OptionSpec['orchestrator']) =>
-        traits.tasks.filter((t) => fargateSize(t.cpu, t.memoryGiB, variant) === null).map((t) => `${t.name} (${t.cpu} vCPU, ${t.memoryGiB} GiB)`);
+        traits.tasks
+          .filter((t) => fargateSize(t.cpu, t.memoryGiB, variant) === null)
+          .map((t) => `${t.name} (${t.cpu} vCPU, ${t.memoryGiB} GiB)`);
       const fromPricing = (id: OptionId) => pricing[id]?.blockers.find((b) => b.rule === 'task-too-large')?.text;
       const effects: Effects = {};
       const texts: Partial<Record<OptionId, string>> = {};
@@ -153,7 +155,9 @@ const blockers: Rule[] = [
         const theirs = fromPricing(id);
         if (mine.length === 0 && theirs === undefined) continue;
         effects[id] = 'blocker';
-        texts[id] = theirs ?? `No ${optionName(id)} size holds ${list(mine)}; the largest is ${FARGATE_MAX.cpu} vCPU with ${FARGATE_MAX.memoryGiB} GiB.`;
+        texts[id] =
+          theirs ??
+          `No ${optionName(id)} size holds ${list(mine)}; the largest is ${FARGATE_MAX.cpu} vCPU with ${FARGATE_MAX.memoryGiB} GiB.`;
       }
       return Object.keys(effects).length === 0
         ? skip('every task fits a Fargate size')
@@ -167,7 +171,8 @@ const blockers: Rule[] = [
     effects: { [K]: 'blocker' },
     reason: 'EKS Fargate is not available in AWS GovCloud (US); ECS Fargate is, with a FIPS-140 mode.',
     source: 'domain-facts 1.20',
-    evaluate: ({ workload, traits }) => (traits.govCloud ? fire(`region ${workload.region} is GovCloud`) : skip(`region ${workload.region} is not GovCloud`)),
+    evaluate: ({ workload, traits }) =>
+      traits.govCloud ? fire(`region ${workload.region} is GovCloud`) : skip(`region ${workload.region} is not GovCloud`),
   },
 ];
 
@@ -181,7 +186,8 @@ const isolationAndPlatform: Rule[] = [
     label: 'per-task isolation',
     trigger: 'requirements.isolation is per-task',
     effects: { [F]: 12, [K]: 12, [E]: -8, [M]: -8, [I]: -8, [A]: -8 },
-    reason: 'Every Fargate task or pod has its own VM boundary (no shared kernel, CPU, memory or ENI); on EC2-backed options tasks share the node kernel.',
+    reason:
+      'Every Fargate task or pod has its own VM boundary (no shared kernel, CPU, memory or ENI); on EC2-backed options tasks share the node kernel.',
     source: 'domain-facts 8.3, 8.4',
     evaluate: ({ workload }) =>
       workload.requirements.isolation === 'per-task'
@@ -219,13 +225,16 @@ const isolationAndPlatform: Rule[] = [
     label: 'host agents on locked-down nodes',
     trigger: 'a daemon needs host access and EKS Auto Mode is considered',
     effects: { [A]: -3 },
-    reason: 'Auto Mode nodes are locked down (SELinux enforcing, read-only root filesystem, no SSH or SSM): check that the agent supports Auto Mode.',
+    reason:
+      'Auto Mode nodes are locked down (SELinux enforcing, read-only root filesystem, no SSH or SSM): check that the agent supports Auto Mode.',
     source: 'domain-facts 0.4, 8.8',
     evaluate: ({ traits }) =>
       traits.hostDaemons.length === 0
         ? skip('no daemon needs host access')
         : fire(`host-access daemons: ${list(traits.hostDaemons)}`, {
-            texts: { [A]: `Auto Mode nodes are locked down (SELinux enforcing, read-only root, no SSH/SSM): check that ${list(traits.hostDaemons)} support${traits.hostDaemons.length === 1 ? 's' : ''} Auto Mode.` },
+            texts: {
+              [A]: `Auto Mode nodes are locked down (SELinux enforcing, read-only root, no SSH/SSM): check that ${list(traits.hostDaemons)} support${traits.hostDaemons.length === 1 ? 's' : ''} Auto Mode.`,
+            },
           }),
   },
   {
@@ -233,7 +242,8 @@ const isolationAndPlatform: Rule[] = [
     label: 'managed GPU capacity',
     trigger: 'any service or job asks for GPUs',
     effects: { [I]: 6, [A]: 6, [E]: 3, [M]: 3 },
-    reason: 'GPU capacity is easier where AWS runs the GPU nodes (Managed Instances, Auto Mode) than where you run GPU AMIs, drivers and device plugins.',
+    reason:
+      'GPU capacity is easier where AWS runs the GPU nodes (Managed Instances, Auto Mode) than where you run GPU AMIs, drivers and device plugins.',
     source: 'domain-facts 0.1, 0.4, 1.23, 12.6',
     evaluate: ({ traits }) =>
       traits.gpuTasks.length === 0
@@ -297,7 +307,8 @@ const isolationAndPlatform: Rule[] = [
     label: 'small team',
     trigger: 'team.engineers is below 10',
     effects: { [F]: 6, [E]: -2, [M]: -6, [K]: -4, [A]: -4 },
-    reason: "AWS's startup guidance suggests EKS only for teams above 10–15 engineers; a small team gets most from the fewest moving parts.",
+    reason:
+      "AWS's startup guidance suggests EKS only for teams above 10–15 engineers; a small team gets most from the fewest moving parts.",
     source: 'domain-facts 9.2',
     evaluate: ({ workload }) =>
       workload.team.engineers < 10
@@ -320,14 +331,17 @@ const isolationAndPlatform: Rule[] = [
     reason: 'A larger organisation can spread Kubernetes knowledge and share one platform across many teams.',
     source: 'domain-facts 9.2',
     evaluate: ({ workload }) =>
-      workload.team.engineers >= 15 ? fire(`team.engineers is ${workload.team.engineers}`) : skip(`team.engineers is ${workload.team.engineers}`),
+      workload.team.engineers >= 15
+        ? fire(`team.engineers is ${workload.team.engineers}`)
+        : skip(`team.engineers is ${workload.team.engineers}`),
   },
   {
     id: 'eks-upgrade-cadence',
     label: 'Kubernetes upgrade cadence',
     trigger: 'always, for the EKS options',
     effects: { [M]: -3, [A]: -2, [K]: -2 },
-    reason: 'A Kubernetes minor about every 4 months, 14 months of standard support, and upgrades that go one minor at a time and cannot be undone.',
+    reason:
+      'A Kubernetes minor about every 4 months, 14 months of standard support, and upgrades that go one minor at a time and cannot be undone.',
     source: 'domain-facts 5.1, 5.3, 5.5',
     evaluate: ({ workload }) =>
       fire(`EKS options always carry version upgrades (${plural(workload.cost.clusters, 'cluster')})`, {
@@ -369,7 +383,8 @@ const kubernetes: Rule[] = [
     effects: { [M]: 3, [A]: 3, [K]: 3 },
     reason: 'Some Kubernetes experience lowers the cost of running EKS.',
     source: 'domain-facts 9.4, 12.1',
-    evaluate: ({ workload }) => (workload.team.kubernetes === 'some' ? fire('team.kubernetes is some') : skip(`team.kubernetes is ${workload.team.kubernetes}`)),
+    evaluate: ({ workload }) =>
+      workload.team.kubernetes === 'some' ? fire('team.kubernetes is some') : skip(`team.kubernetes is ${workload.team.kubernetes}`),
   },
   {
     id: 'kubernetes-expert',
@@ -378,7 +393,8 @@ const kubernetes: Rule[] = [
     effects: { [M]: 8, [A]: 6, [K]: 4 },
     reason: 'A team of Kubernetes experts gets the most from EKS, and most from the node-level control of managed node groups.',
     source: 'domain-facts 9.2, 9.4',
-    evaluate: ({ workload }) => (workload.team.kubernetes === 'expert' ? fire('team.kubernetes is expert') : skip(`team.kubernetes is ${workload.team.kubernetes}`)),
+    evaluate: ({ workload }) =>
+      workload.team.kubernetes === 'expert' ? fire('team.kubernetes is expert') : skip(`team.kubernetes is ${workload.team.kubernetes}`),
   },
   {
     id: 'kubernetes-ecosystem-some',
@@ -388,7 +404,9 @@ const kubernetes: Rule[] = [
     reason: 'Helm charts or operators already in use carry over to EKS.',
     source: 'domain-facts 9.1, 9.4',
     evaluate: ({ workload }) =>
-      workload.team.kubernetesEcosystem === 'some' ? fire('team.kubernetesEcosystem is some') : skip(`team.kubernetesEcosystem is ${workload.team.kubernetesEcosystem}`),
+      workload.team.kubernetesEcosystem === 'some'
+        ? fire('team.kubernetesEcosystem is some')
+        : skip(`team.kubernetesEcosystem is ${workload.team.kubernetesEcosystem}`),
   },
   {
     id: 'kubernetes-ecosystem-central',
@@ -416,7 +434,8 @@ const kubernetes: Rule[] = [
     label: 'portability required',
     trigger: 'requirements.portability is required (the same manifests must run off AWS)',
     effects: { [M]: 12, [A]: 8, [K]: 6, [F]: -12, [E]: -12, [I]: -12 },
-    reason: 'Portability across clouds is the usual reason teams choose EKS: Kubernetes manifests run elsewhere, ECS task definitions do not.',
+    reason:
+      'Portability across clouds is the usual reason teams choose EKS: Kubernetes manifests run elsewhere, ECS task definitions do not.',
     source: 'domain-facts 9.4, 12.1',
     evaluate: ({ workload }) =>
       workload.requirements.portability === 'required'
@@ -447,55 +466,51 @@ const portabilityTexts: Partial<Record<OptionId, string>> = {
 };
 
 const compliance: Rule[] = [
-  ...(['soc2', 'iso27001'] as const).map(
-    (regime): Rule => ({
-      id: `compliance-${regime}`,
-      label: regime === 'soc2' ? 'SOC 2' : 'ISO 27001',
-      trigger: `requirements.compliance includes ${regime}`,
-      effects: {},
-      reason: `ECS, EKS and Fargate are all in scope for ${regime === 'soc2' ? 'SOC 1/2/3' : 'ISO 27001/27017/27018'}, so it does not separate the options.`,
-      source: 'domain-facts 8.1',
-      evaluate: ({ workload }) =>
-        workload.requirements.compliance.includes(regime)
-          ? fire(`${regime} requested; every option is in scope, no points`)
-          : skip(`${regime} not requested`),
-    }),
-  ),
-  ...(['pci', 'hipaa'] as const).map(
-    (regime): Rule => ({
-      id: `compliance-${regime}`,
-      label: regime === 'pci' ? 'PCI DSS' : 'HIPAA',
-      trigger: `requirements.compliance includes ${regime}`,
-      effects: { [F]: 2, [K]: 2, [I]: 2, [A]: 2 },
-      reason: `All options are in scope for ${regime === 'pci' ? 'PCI DSS Level 1' : 'HIPAA (with a BAA)'}; where AWS patches the hosts, the host-hardening part of the audit is AWS's.`,
-      source: `domain-facts 8.1${regime === 'hipaa' ? ', 8.2' : ''}, 1.21, 0.1, 8.8`,
-      evaluate: ({ workload }) =>
-        workload.requirements.compliance.includes(regime)
-          ? fire(`${regime} requested`, {
-              texts: {
-                [F]: 'AWS patches the Fargate hosts, so host hardening and patching evidence is AWS’s part of the audit.',
-                [K]: 'AWS patches the Fargate nodes, so host hardening and patching evidence is AWS’s part of the audit.',
-                [I]: 'AWS patches the Managed Instances, so host patching evidence is AWS’s part of the audit.',
-                [A]: 'Auto Mode nodes are hardened (SELinux, read-only root) and replaced within 21 days by AWS.',
-              },
-            })
-          : skip(`${regime} not requested`),
-    }),
-  ),
+  ...(['soc2', 'iso27001'] as const).map((regime): Rule => ({
+    id: `compliance-${regime}`,
+    label: regime === 'soc2' ? 'SOC 2' : 'ISO 27001',
+    trigger: `requirements.compliance includes ${regime}`,
+    effects: {},
+    reason: `ECS, EKS and Fargate are all in scope for ${regime === 'soc2' ? 'SOC 1/2/3' : 'ISO 27001/27017/27018'}, so it does not separate the options.`,
+    source: 'domain-facts 8.1',
+    evaluate: ({ workload }) =>
+      workload.requirements.compliance.includes(regime)
+        ? fire(`${regime} requested; every option is in scope, no points`)
+        : skip(`${regime} not requested`),
+  })),
+  ...(['pci', 'hipaa'] as const).map((regime): Rule => ({
+    id: `compliance-${regime}`,
+    label: regime === 'pci' ? 'PCI DSS' : 'HIPAA',
+    trigger: `requirements.compliance includes ${regime}`,
+    effects: { [F]: 2, [K]: 2, [I]: 2, [A]: 2 },
+    reason: `All options are in scope for ${regime === 'pci' ? 'PCI DSS Level 1' : 'HIPAA (with a BAA)'}; where AWS patches the hosts, the host-hardening part of the audit is AWS's.`,
+    source: `domain-facts 8.1${regime === 'hipaa' ? ', 8.2' : ''}, 1.21, 0.1, 8.8`,
+    evaluate: ({ workload }) =>
+      workload.requirements.compliance.includes(regime)
+        ? fire(`${regime} requested`, {
+            texts: {
+              [F]: 'AWS patches the Fargate hosts, so host hardening and patching evidence is AWS’s part of the audit.',
+              [K]: 'AWS patches the Fargate nodes, so host hardening and patching evidence is AWS’s part of the audit.',
+              [I]: 'AWS patches the Managed Instances, so host patching evidence is AWS’s part of the audit.',
+              [A]: 'Auto Mode nodes are hardened (SELinux, read-only root) and replaced within 21 days by AWS.',
+            },
+          })
+        : skip(`${regime} not requested`),
+  })),
   {
     id: 'compliance-fedramp',
     label: 'FedRAMP',
     trigger: 'requirements.compliance includes fedramp',
     effects: { [K]: -6, [F]: 0, [I]: 0, [A]: 0 },
-    reason: 'FedRAMP workloads often live in GovCloud, where EKS Fargate is unavailable; ECS Fargate’s FedRAMP scope is a low-confidence item to confirm.',
+    reason:
+      'FedRAMP workloads often live in GovCloud, where EKS Fargate is unavailable; ECS Fargate’s FedRAMP scope is a low-confidence item to confirm.',
     source: 'domain-facts 8.1, 1.20, 14 (low confidence); aws.amazon.com/compliance/services-in-scope',
     evaluate: ({ workload }) =>
       workload.requirements.compliance.includes('fedramp')
         ? fire('fedramp requested', {
             texts: {
               [K]: 'EKS Fargate is not available in AWS GovCloud (US), where FedRAMP High workloads usually run.',
-              [F]:
-                'Confirm FedRAMP scope for ECS Fargate on services-in-scope: an older EKS best-practices table says no, a 2026 GovCloud guide says FedRAMP High (no points either way).',
+              [F]: 'Confirm FedRAMP scope for ECS Fargate on services-in-scope: an older EKS best-practices table says no, a 2026 GovCloud guide says FedRAMP High (no points either way).',
               [I]: 'A newer offering: confirm its FedRAMP authorisation on services-in-scope (no points either way).',
               [A]: 'A newer offering: confirm its FedRAMP authorisation on services-in-scope (no points either way).',
             },
@@ -528,7 +543,9 @@ const scale: Rule[] = [
       const what = [
         traits.burstyServices.length > 0 ? `${list(traits.burstyServices)} peak at 2× or more` : '',
         traits.hasJobs ? 'jobs come and go' : '',
-      ].filter(Boolean).join('; ');
+      ]
+        .filter(Boolean)
+        .join('; ');
       return fire(what, {
         texts: {
           [F]: `${capitalise(what)}: Fargate bills per task-second, and there is no cluster capacity to scale.`,
@@ -546,7 +563,8 @@ const scale: Rule[] = [
     label: 'batch jobs',
     trigger: 'the workload has jobs',
     effects: { [F]: 4, [K]: -2 },
-    reason: "AWS's guidance puts batch and cron work on ECS Fargate; EKS Fargate keeps finished Job pods (and their bill) until they are cleaned up.",
+    reason:
+      "AWS's guidance puts batch and cron work on ECS Fargate; EKS Fargate keeps finished Job pods (and their bill) until they are cleaned up.",
     source: 'domain-facts 9.2, 9.3, 1.21',
     evaluate: ({ workload }) =>
       workload.jobs.length === 0
@@ -563,7 +581,8 @@ const scale: Rule[] = [
     label: 'scale-out time',
     trigger: 'the workload scales out (peaks or jobs) and an option’s realistic scale-out time exceeds requirements.coldStartSeconds',
     effects: {},
-    effectNote: '−4 when the estimate exceeds coldStartSeconds, −8 when it exceeds twice that; estimates: ECS Fargate 35 s, EKS Fargate 45 s, Auto Mode 60 s, new EC2 instances 180 s, each plus image MB ÷ 15 MB/s',
+    effectNote:
+      '−4 when the estimate exceeds coldStartSeconds, −8 when it exceeds twice that; estimates: ECS Fargate 35 s, EKS Fargate 45 s, Auto Mode 60 s, new EC2 instances 180 s, each plus image MB ÷ 15 MB/s',
     reason: 'New capacity has to arrive within the cold-start tolerance; image size dominates start time.',
     source: 'domain-facts 2.1–2.5, 2.8, 13 (S1–S3)',
     evaluate: ({ workload, traits }) => {
@@ -586,7 +605,8 @@ const scale: Rule[] = [
   {
     id: 'fargate-launch-rate',
     label: 'Fargate launch rate',
-    trigger: 'a scale-out starts more tasks than the Fargate launch burst (100 per account and Region; 20 for EKS-only accounts), refilled at 20 per second',
+    trigger:
+      'a scale-out starts more tasks than the Fargate launch burst (100 per account and Region; 20 for EKS-only accounts), refilled at 20 per second',
     effects: { [F]: -2, [K]: -2 },
     effectNote: '−2 when the launch queue stays within coldStartSeconds, −6 when the queue alone exceeds it',
     reason: 'Fargate launches are rate-limited per account and Region: a burst of 100, then 20 per second, shared by ECS and EKS.',
@@ -597,11 +617,15 @@ const scale: Rule[] = [
       if (n <= 20) return skip(`a scale-out starts ${plural(n, 'task')}, within every launch burst`);
       const effects: Effects = {};
       const texts: Partial<Record<OptionId, string>> = {};
-      for (const [id, burst] of [[F, 100], [K, 20]] as const) {
+      for (const [id, burst] of [
+        [F, 100],
+        [K, 20],
+      ] as const) {
         if (n <= burst) continue;
         const queue = Math.ceil((n - burst) / 20);
         effects[id] = queue > tolerance ? -6 : -2;
-        texts[id] = `A scale-out of ${plural(n, 'task')} exceeds the launch burst of ${burst}${id === K ? ' (EKS-only accounts)' : ''}: the last starts about ${queue} s later at 20 per second.`;
+        texts[id] =
+          `A scale-out of ${plural(n, 'task')} exceeds the launch burst of ${burst}${id === K ? ' (EKS-only accounts)' : ''}: the last starts about ${queue} s later at 20 per second.`;
       }
       return fire(`a scale-out starts ${plural(n, 'task')}`, { effects, texts });
     },
@@ -611,7 +635,8 @@ const scale: Rule[] = [
     label: 'a handful of tasks',
     trigger: 'at most 10 tasks at peak',
     effects: { [F]: 4, [E]: -3, [M]: -3 },
-    reason: 'A handful of tasks cannot keep instances well packed (below about 55–70 % packing EC2 loses to Fargate), and the instances still need patching.',
+    reason:
+      'A handful of tasks cannot keep instances well packed (below about 55–70 % packing EC2 loses to Fargate), and the instances still need patching.',
     source: 'domain-facts 11.2, 13 (S4)',
     evaluate: ({ traits }) =>
       traits.peakTasks <= 10 ? fire(`${plural(traits.peakTasks, 'task')} at peak`) : skip(`${plural(traits.peakTasks, 'task')} at peak`),
@@ -658,7 +683,9 @@ const scale: Rule[] = [
       const t = bumped[0]!;
       const size = fargateSize(t.cpu, t.memoryGiB, 'eks')!;
       return fire(`rounded up: ${list(bumped.map((b) => b.name))}`, {
-        texts: { [K]: `With the 256 MiB overhead, ${t.name} (${t.cpu} vCPU, ${t.memoryGiB} GiB) is billed as ${size.cpu} vCPU, ${size.memoryGiB} GiB${bumped.length > 1 ? `, and ${bumped.length - 1} more task(s) round up too` : ''} (priced in).` },
+        texts: {
+          [K]: `With the 256 MiB overhead, ${t.name} (${t.cpu} vCPU, ${t.memoryGiB} GiB) is billed as ${size.cpu} vCPU, ${size.memoryGiB} GiB${bumped.length > 1 ? `, and ${bumped.length - 1} more task(s) round up too` : ''} (priced in).`,
+        },
       });
     },
   },
@@ -669,7 +696,8 @@ const scale: Rule[] = [
     effects: { [K]: -4 },
     reason: 'EKS Fargate pods run only in private subnets (egress through NAT), so public-subnet designs need new subnets.',
     source: 'domain-facts 1.16, 1.18',
-    evaluate: ({ workload }) => (workload.network.privateSubnets ? skip('tasks run in private subnets') : fire('network.privateSubnets is false')),
+    evaluate: ({ workload }) =>
+      workload.network.privateSubnets ? skip('tasks run in private subnets') : fire('network.privateSubnets is false'),
   },
 ];
 
@@ -689,7 +717,8 @@ function coldStartText(id: OptionId, secs: number, image: number): string {
 function coldStartHint(id: OptionId, image: number): string {
   const spec = OPTIONS[id];
   // AWS suggests SOCI lazy loading for images above about 250 MB; it is an ECS Fargate feature.
-  if (spec.scaleOut === 'fargate-task' && image > 250) return '; SOCI lazy loading (AWS suggests it above ~250 MB) can cut it by up to about half';
+  if (spec.scaleOut === 'fargate-task' && image > 250)
+    return '; SOCI lazy loading (AWS suggests it above ~250 MB) can cut it by up to about half';
   return spec.scaleOutHint ? `; ${spec.scaleOutHint}` : '';
 }
 
@@ -709,5 +738,3 @@ export const COST_POINTS = { max: 12, slope: 40, floorDollars: 500 } as const;
 
 /** Every rule, in evaluation order (the cost rule is appended by the engine). */
 export const SCORING_RULES: readonly Rule[] = [...blockers, ...isolationAndPlatform, ...kubernetes, ...compliance, ...scale];
-
-export type { Traits };

@@ -114,4 +114,3 @@ export const SCALE_OUT_MODEL = {
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
-

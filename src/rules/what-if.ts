@@ -41,9 +41,13 @@ function probes(w: Workload): Probe[][] {
   const compliance: Probe[] = [];
   if (!regimes.includes('fedramp')) {
     const next = COMPLIANCE_REGIMES.filter((r) => r === 'fedramp' || regimes.includes(r));
-    compliance.push({ change: `requirements.compliance [${regimes.join(', ')}] → [${next.join(', ')}]`, apply: (x) => withCompliance(x, next) });
+    compliance.push({
+      change: `requirements.compliance [${regimes.join(', ')}] → [${next.join(', ')}]`,
+      apply: (x) => withCompliance(x, next),
+    });
   }
-  if (regimes.length > 0) compliance.push({ change: `requirements.compliance [${regimes.join(', ')}] → []`, apply: (x) => withCompliance(x, []) });
+  if (regimes.length > 0)
+    compliance.push({ change: `requirements.compliance [${regimes.join(', ')}] → []`, apply: (x) => withCompliance(x, []) });
   else compliance.push({ change: 'requirements.compliance [] → [pci]', apply: (x) => withCompliance(x, ['pci']) });
 
   const port = w.requirements.portability;
@@ -51,7 +55,10 @@ function probes(w: Workload): Probe[][] {
   const portability = [...PORTABILITY_LEVELS]
     .filter((p) => p !== port)
     .sort((a, b) => Math.abs(PORTABILITY_LEVELS.indexOf(a) - portIdx) - Math.abs(PORTABILITY_LEVELS.indexOf(b) - portIdx))
-    .map((p) => ({ change: `requirements.portability ${port} → ${p}`, apply: (x: Workload) => ({ ...x, requirements: { ...x.requirements, portability: p } }) }));
+    .map((p) => ({
+      change: `requirements.portability ${port} → ${p}`,
+      apply: (x: Workload) => ({ ...x, requirements: { ...x.requirements, portability: p } }),
+    }));
 
   const k8s = w.team.kubernetes;
   const k8sIdx = KUBERNETES_EXPERIENCE.indexOf(k8s);
@@ -62,7 +69,10 @@ function probes(w: Workload): Probe[][] {
 
   const spot = w.requirements.interruptible;
   const interruptible = [
-    { change: `requirements.interruptible ${spot} → ${!spot}`, apply: (x: Workload) => ({ ...x, requirements: { ...x.requirements, interruptible: !spot } }) },
+    {
+      change: `requirements.interruptible ${spot} → ${!spot}`,
+      apply: (x: Workload) => ({ ...x, requirements: { ...x.requirements, interruptible: !spot } }),
+    },
   ];
   return [platform, engineers, utilization, scale, compliance, portability, interruptible, kubernetes];
 }

@@ -4,14 +4,7 @@
  */
 
 /** The option ids (their names and facts live in the domain catalog, `src/domain/options.ts`). */
-export const OPTION_IDS = [
-  'ecs-fargate',
-  'ecs-ec2',
-  'eks-managed-nodes',
-  'eks-fargate',
-  'ecs-managed-instances',
-  'eks-auto-mode',
-] as const;
+export const OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes', 'eks-fargate', 'ecs-managed-instances', 'eks-auto-mode'] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
@@ -21,7 +14,6 @@ export const OPERATING_SYSTEMS = ['linux', 'windows'] as const;
 export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
 
 export const ISOLATION_LEVELS = ['shared', 'per-task'] as const;
-export type IsolationLevel = (typeof ISOLATION_LEVELS)[number];
 
 export const COMPLIANCE_REGIMES = ['soc2', 'pci', 'hipaa', 'fedramp', 'iso27001'] as const;
 export type ComplianceRegime = (typeof COMPLIANCE_REGIMES)[number];

@@ -53,9 +53,13 @@ export function loadWorkloadText(text: string): LoadResult {
     raw = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return fail({ path: '', message: /alias/i.test(message) ? 'too many YAML aliases (a YAML "alias bomb"); write the values out instead' : message });
+    return fail({
+      path: '',
+      message: /alias/i.test(message) ? 'too many YAML aliases (a YAML "alias bomb"); write the values out instead' : message,
+    });
   }
-  if (raw === null || raw === undefined) return fail({ path: '', message: 'file is empty; start from `ecs-or-eks init`', line: 1, column: 1 });
+  if (raw === null || raw === undefined)
+    return fail({ path: '', message: 'file is empty; start from `ecs-or-eks init`', line: 1, column: 1 });
   return validateWorkload(raw, (path) => locate(doc, lineCounter, path));
 }
 
@@ -127,12 +131,15 @@ function isNodeWithRange(value: unknown): value is Node {
 
 function describeYamlError(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
-  if (code === 'DUPLICATE_KEY') return `duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear only once in a mapping')}`;
+  if (code === 'DUPLICATE_KEY')
+    return `duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear only once in a mapping')}`;
   return `not valid YAML/JSON: ${first}`;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || a.path.localeCompare(b.path));
+  return [...problems].sort(
+    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || a.path.localeCompare(b.path),
+  );
 }
 
 function fail(problem: Problem): LoadResult {

@@ -34,7 +34,9 @@ const finite = (what: string) =>
   z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) });
 
 const positive = (what: string, max: number) =>
-  finite(what).gt(0, { error: `${what} must be greater than 0` }).max(max, { error: `${what} must be at most ${max}` });
+  finite(what)
+    .gt(0, { error: `${what} must be greater than 0` })
+    .max(max, { error: `${what} must be at most ${max}` });
 
 const wholeAtLeast = (what: string, min: number, max: number) =>
   finite(what)
@@ -202,7 +204,15 @@ export const WorkloadSchema = z
     for (const issue of crossFieldProblems(w)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
-type PartialTask = { name?: unknown; replicas?: unknown; peakReplicas?: unknown; peakHoursPerDay?: unknown; os?: unknown; arch?: unknown; gpus?: unknown };
+type PartialTask = {
+  name?: unknown;
+  replicas?: unknown;
+  peakReplicas?: unknown;
+  peakHoursPerDay?: unknown;
+  os?: unknown;
+  arch?: unknown;
+  gpus?: unknown;
+};
 type PartialWorkload = { services?: unknown; jobs?: unknown; daemons?: unknown; team?: unknown };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -243,14 +253,22 @@ export function crossFieldProblems(raw: unknown): { path: (string | number)[]; m
       issue(['services', i, 'peakReplicas'], `peakReplicas (${peak}) must be at least replicas (${replicas})`);
     }
     if (peak !== undefined && replicas !== undefined && peak > replicas && s.peakHoursPerDay === undefined) {
-      issue(['services', i, 'peakHoursPerDay'], 'peakHoursPerDay is required when peakReplicas > replicas (how many hours a day the peak lasts)');
+      issue(
+        ['services', i, 'peakHoursPerDay'],
+        'peakHoursPerDay is required when peakReplicas > replicas (how many hours a day the peak lasts)',
+      );
     }
   });
   jobs.forEach((j, i) => checkName('jobs', i, j.name));
-  for (const [kind, list] of [['services', services], ['jobs', jobs]] as const) {
+  for (const [kind, list] of [
+    ['services', services],
+    ['jobs', jobs],
+  ] as const) {
     list.forEach((t, i) => {
-      if (t.os === 'windows' && t.arch === 'arm64') issue([kind, i, 'arch'], 'Windows containers run on x86_64 only on ECS and EKS; use arch: x86_64');
-      if (t.os === 'windows' && typeof t.gpus === 'number' && t.gpus > 0) issue([kind, i, 'gpus'], 'GPU tasks are modelled for Linux only; use os: linux');
+      if (t.os === 'windows' && t.arch === 'arm64')
+        issue([kind, i, 'arch'], 'Windows containers run on x86_64 only on ECS and EKS; use arch: x86_64');
+      if (t.os === 'windows' && typeof t.gpus === 'number' && t.gpus > 0)
+        issue([kind, i, 'gpus'], 'GPU tasks are modelled for Linux only; use os: linux');
     });
   }
   const daemonNames = new Set<string>();
@@ -261,7 +279,10 @@ export function crossFieldProblems(raw: unknown): { path: (string | number)[]; m
   });
   const team = isRecord(w.team) ? w.team : {};
   if (typeof team.platformEngineers === 'number' && typeof team.engineers === 'number' && team.platformEngineers > team.engineers) {
-    issue(['team', 'platformEngineers'], `platformEngineers (${team.platformEngineers}) cannot exceed engineers (${team.engineers}); engineers counts everyone`);
+    issue(
+      ['team', 'platformEngineers'],
+      `platformEngineers (${team.platformEngineers}) cannot exceed engineers (${team.engineers}); engineers counts everyone`,
+    );
   }
   return problems;
 }

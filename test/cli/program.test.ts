@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, run, tempDir } from '../helpers.js';
 
-const TOP_LEVEL_KEYS = ['schemaVersion', 'tool', 'input', 'pricing', 'recommendation', 'options', 'caseStudies', 'pitfalls', 'whatIf', 'warnings'];
+const TOP_LEVEL_KEYS = [
+  'schemaVersion',
+  'tool',
+  'input',
+  'pricing',
+  'recommendation',
+  'options',
+  'caseStudies',
+  'pitfalls',
+  'whatIf',
+  'warnings',
+];
 
 describe('advise --input', () => {
   it.each(FIXTURES)('%s: prints the SPEC §7 JSON document', async (name) => {
@@ -156,7 +167,9 @@ describe('other commands', () => {
     const { stdout } = await run(['schema']);
     const schema = JSON.parse(stdout);
     expect(schema.title).toMatch(/workload/);
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['version', 'services', 'jobs', 'daemons', 'requirements', 'team', 'network', 'cost']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['version', 'services', 'jobs', 'daemons', 'requirements', 'team', 'network', 'cost']),
+    );
     expect(JSON.parse(readFileSync('schema/workload.schema.json', 'utf8'))).toEqual(schema);
   });
 
@@ -164,7 +177,9 @@ describe('other commands', () => {
     const rules = await run(['rules', '-f', 'json']);
     expect(rules.code).toBe(0);
     const list = JSON.parse(rules.stdout);
-    expect(list.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['gpu', 'privileged', 'host-daemons', 'host-networking', 'block-storage', 'windows', 'arm']));
+    expect(list.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['gpu', 'privileged', 'host-daemons', 'host-networking', 'block-storage', 'windows', 'arm']),
+    );
     const cases = JSON.parse((await run(['cases', '-f', 'json'])).stdout);
     expect(cases.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['lyft', 'robinhood', 'pinterest', 'crowdstrike']));
     expect((await run(['rules'])).stdout).toMatch(/gpu/);

@@ -58,7 +58,15 @@ describe.skipIf(!existsSync('dist/cli/main.js'))('built CLI', () => {
 
   it('writes --out atomically and leaves no temp files behind', () => {
     const dir = tempDir();
-    const { code } = cli(['advise', '-i', join(process.cwd(), 'fixtures/regulated-fintech.yaml'), '-f', 'markdown', '-o', join(dir, 'decision.md')]);
+    const { code } = cli([
+      'advise',
+      '-i',
+      join(process.cwd(), 'fixtures/regulated-fintech.yaml'),
+      '-f',
+      'markdown',
+      '-o',
+      join(dir, 'decision.md'),
+    ]);
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'decision.md'), 'utf8')).toMatch(/## Recommendation/);
     expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout.trim()).toBe('decision.md');

@@ -24,7 +24,10 @@ export function realEc2M5Large(): PriceListObject {
 
 /** AWS's own GetProducts example (an EBS item in ca-central-1). */
 export function botocoreExample(): { input: Record<string, unknown>; output: { PriceList: string[]; NextToken: string } } {
-  return fixture('botocore-getproducts-example.json') as unknown as { input: Record<string, unknown>; output: { PriceList: string[]; NextToken: string } };
+  return fixture('botocore-getproducts-example.json') as unknown as {
+    input: Record<string, unknown>;
+    output: { PriceList: string[]; NextToken: string };
+  };
 }
 
 let skuCounter = 0;
@@ -113,7 +116,13 @@ const FIGURES: Record<string, RegionFigures> = {
 function ecsItems(region: string): PriceListObject[] {
   const { prefix, location } = LOCATIONS[region]!;
   const f = FIGURES[region]!.fargate;
-  const common = { regionCode: region, locationType: 'AWS Region', location, servicename: 'Amazon Elastic Container Service', operation: '' };
+  const common = {
+    regionCode: region,
+    locationType: 'AWS Region',
+    location,
+    servicename: 'Amazon Elastic Container Service',
+    operation: '',
+  };
   const fargate = (usagetype: string, usd: number, extra: Record<string, string>, unit = 'hours'): PriceListObject =>
     priceListItem({
       serviceCode: 'AmazonECS',
@@ -156,7 +165,12 @@ function ecsItems(region: string): PriceListObject[] {
     priceListItem({
       serviceCode: 'AmazonECS',
       productFamily: 'Compute',
-      attributes: { ...common, usagetype: `${prefix}-ECS-ManagedInstances:m5.large`, operation: 'ECSManagedInstances', instanceType: 'm5.large' },
+      attributes: {
+        ...common,
+        usagetype: `${prefix}-ECS-ManagedInstances:m5.large`,
+        operation: 'ECSManagedInstances',
+        instanceType: 'm5.large',
+      },
       usd: 0.01152,
       unit: 'hours',
       description: 'ECS Managed Instances management fee m5.large',
@@ -168,7 +182,12 @@ function ecsItems(region: string): PriceListObject[] {
 function eksItems(region: string): PriceListObject[] {
   const { prefix, location } = LOCATIONS[region]!;
   const e = FIGURES[region]!.eks;
-  const common = { regionCode: region, locationType: 'AWS Region', location, servicename: 'Amazon Elastic Container Service for Kubernetes' };
+  const common = {
+    regionCode: region,
+    locationType: 'AWS Region',
+    location,
+    servicename: 'Amazon Elastic Container Service for Kubernetes',
+  };
   const eks = (usagetype: string, operation: string, usd: number, extra: Record<string, string> = {}): PriceListObject =>
     priceListItem({
       serviceCode: 'AmazonEKS',
@@ -222,8 +241,7 @@ function ec2Items(region: string): PriceListObject[] {
       const product = real['product'] as { attributes: Record<string, string> };
       product.attributes = { ...product.attributes, regionCode: region };
       items.push(real);
-    }
-    else items.push(linux(type, usd));
+    } else items.push(linux(type, usd));
   }
   const first = Object.keys(FIGURES[region]!.ec2)[0]!;
   // Look-alikes the filters (server side) and the parser (client side) must both reject.

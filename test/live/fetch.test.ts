@@ -119,7 +119,9 @@ describe('fetchRegionPrices (real SDK, local server)', () => {
     expect(prices.ec2.onDemandHour).toEqual({ 'm5.large': { usd: 0.107, source: 'live', asOf: '2026-09-11' } });
     expect(warnings).toEqual(['no EC2 on-demand Linux price for r7i.large in eu-west-1']);
     expect(server.requests.every((r) => /\/eu-central-1\/pricing\/aws4_request/.test(r.authorization))).toBe(true);
-    const ec2Types = server.requests.filter((r) => r.body.ServiceCode === 'AmazonEC2').map((r) => r.body.Filters?.find((f) => f.Field === 'instanceType')?.Value);
+    const ec2Types = server.requests
+      .filter((r) => r.body.ServiceCode === 'AmazonEC2')
+      .map((r) => r.body.Filters?.find((f) => f.Field === 'instanceType')?.Value);
     expect(ec2Types.sort()).toEqual(['m5.large', 'r7i.large']);
   });
 

@@ -37,7 +37,13 @@ describe('decodePriceListItem', () => {
 describe('onDemandPrice', () => {
   it('reads the JRTCKXETXF term of the real EC2 item and ignores Reserved', () => {
     const price = onDemandPrice(decodePriceListItem(realEc2M5Large()));
-    expect(price).toEqual({ usd: 0.096, unit: 'Hrs', description: '$0.096 per On Demand Linux m5.large Instance Hour', asOf: '2020-07-09', tiered: false });
+    expect(price).toEqual({
+      usd: 0.096,
+      unit: 'Hrs',
+      description: '$0.096 per On Demand Linux m5.large Instance Hour',
+      asOf: '2020-07-09',
+      tiered: false,
+    });
   });
 
   it('returns $0 for a metering SKU so the caller can skip it', () => {
@@ -96,7 +102,8 @@ describe('classifyItem', () => {
 
   it('maps the real EC2 item and rejects Windows, reserved-capacity and dedicated look-alikes', () => {
     expect(classifyItem(decodePriceListItem(realEc2M5Large()))).toEqual({ kind: 'ec2', instanceType: 'm5.large' });
-    const ec2 = sampleCatalog()['AmazonEC2']!.map((i) => decodePriceListItem(i)).filter((i) => i.attributes['regionCode'] === 'us-east-1');
+    const catalog = sampleCatalog();
+    const ec2 = catalog['AmazonEC2']!.map((i) => decodePriceListItem(i)).filter((i) => i.attributes['regionCode'] === 'us-east-1');
     const rejected = ec2.filter((i) => classifyItem(i) === null).map((i) => i.attributes['usagetype']);
     expect(rejected).toEqual(['BoxUsage:m5.large', 'UnusedBox:m5.large', 'DedicatedUsage:m5.large']);
   });
@@ -120,7 +127,11 @@ describe('parsePriceList', () => {
     });
     expect(prices.fargate.linuxArm?.vcpuHour.usd).toBe(0.03238);
     expect(prices.fargate.linuxArm?.gbHour.usd).toBe(0.00356);
-    expect(prices.fargate.windows).toMatchObject({ vcpuHour: { usd: 0.09148 }, gbHour: { usd: 0.01005 }, osLicenseVcpuHour: { usd: 0.046 } });
+    expect(prices.fargate.windows).toMatchObject({
+      vcpuHour: { usd: 0.09148 },
+      gbHour: { usd: 0.01005 },
+      osLicenseVcpuHour: { usd: 0.046 },
+    });
     expect(prices.fargate.ephemeralStorageGbHour?.usd).toBe(0.000111);
     expect(prices.fargate.spotX86).toBeUndefined();
     expect(prices.eks.controlPlaneHour?.usd).toBe(0.1);
@@ -162,11 +173,21 @@ describe('parsePriceList', () => {
 
   it('resolves two SKUs for one slot to the newer publication, with one summary warning', () => {
     const older = realEc2M5Large();
-    const newer = JSON.parse(JSON.stringify(older).replace('0.0960000000', '0.0990000000').replace('2020-07-09T22:30:13Z', '2026-09-09T00:00:00Z')) as unknown;
-    for (const items of [[older, newer], [newer, older]]) {
+    const newer = JSON.parse(
+      JSON.stringify(older).replace('0.0960000000', '0.0990000000').replace('2020-07-09T22:30:13Z', '2026-09-09T00:00:00Z'),
+    ) as unknown;
+    for (const items of [
+      [older, newer],
+      [newer, older],
+    ]) {
       const { prices, warnings } = parsePriceList('us-east-1', items);
       expect(prices.ec2.onDemandHour['m5.large']).toEqual({ usd: 0.099, source: 'live', asOf: '2026-09-09' });
-      expect(warnings).toEqual(['1 price(s) appeared twice with different values (EC2 m5.large 0.096 vs 0.099); used the newer publication'.replace('0.096 vs 0.099', items[0] === older ? '0.096 vs 0.099' : '0.099 vs 0.096')]);
+      expect(warnings).toEqual([
+        '1 price(s) appeared twice with different values (EC2 m5.large 0.096 vs 0.099); used the newer publication'.replace(
+          '0.096 vs 0.099',
+          items[0] === older ? '0.096 vs 0.099' : '0.099 vs 0.096',
+        ),
+      ]);
     }
   });
 

@@ -62,7 +62,10 @@ describe('writePriceCache / readPriceCache', () => {
   it.each([
     ['not JSON', '{"schemaVersion": 1, "region": "us-'],
     ['wrong shape', JSON.stringify({ schemaVersion: 1, region: 'us-east-1', fetchedAt: 'yesterday', prices: {} })],
-    ['negative price', JSON.stringify({ ...entry(), prices: { ...entry().prices, eks: { controlPlaneHour: { usd: -1, source: 'live', asOf: '' } } } })],
+    [
+      'negative price',
+      JSON.stringify({ ...entry(), prices: { ...entry().prices, eks: { controlPlaneHour: { usd: -1, source: 'live', asOf: '' } } } }),
+    ],
     ['future schema', JSON.stringify({ ...entry(), schemaVersion: 2 })],
     ['empty file', ''],
   ])('treats a corrupt file (%s) as no cache, with a warning', (_, text) => {

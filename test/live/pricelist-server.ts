@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { sampleCatalog, type Catalog, type PriceListObject } from './catalog.js';
 
-export { sampleCatalog, priceListItem, type Catalog, type PriceListObject } from './catalog.js';
+export { type Catalog } from './catalog.js';
 
 export interface PriceListFault {
   status: number;
@@ -33,7 +33,6 @@ export const ACCESS_DENIED: PriceListFault = {
   type: 'AccessDeniedException',
   message: 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: pricing:GetProducts',
 };
-export const INTERNAL_ERROR: PriceListFault = { status: 500, type: 'InternalErrorException', message: 'internal error' };
 
 export interface RecordedRequest {
   target: string;
@@ -94,7 +93,11 @@ function matches(item: PriceListObject, serviceCode: string, filter: { Type?: st
   const product = item['product'] as { attributes?: Record<string, string>; productFamily?: string } | undefined;
   const attributes = product?.attributes ?? {};
   const have = (
-    field === 'ServiceCode' ? serviceCode : field === 'productFamily' ? (product?.productFamily ?? attributes['productFamily']) : attributes[field]
+    field === 'ServiceCode'
+      ? serviceCode
+      : field === 'productFamily'
+        ? (product?.productFamily ?? attributes['productFamily'])
+        : attributes[field]
   )?.toLowerCase();
   switch (filter.Type) {
     case 'TERM_MATCH':
@@ -103,9 +106,21 @@ function matches(item: PriceListObject, serviceCode: string, filter: { Type?: st
     case 'CONTAINS':
       return have !== undefined && have.includes(want);
     case 'ANY_OF':
-      return have !== undefined && want.split(',').map((v) => v.trim()).includes(have);
+      return (
+        have !== undefined &&
+        want
+          .split(',')
+          .map((v) => v.trim())
+          .includes(have)
+      );
     case 'NONE_OF':
-      return have === undefined || !want.split(',').map((v) => v.trim()).includes(have);
+      return (
+        have === undefined ||
+        !want
+          .split(',')
+          .map((v) => v.trim())
+          .includes(have)
+      );
     default:
       throw new Error(`unknown filter type ${String(filter.Type)}`);
   }
@@ -169,15 +184,22 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
     if (fault) return sendError(res, fault);
 
     if (req.method !== 'POST' || (req.url ?? '/') !== '/') return sendError(res, { status: 404, type: 'UnknownOperationException' });
-    if (!contentType.startsWith('application/x-amz-json-1.1')) return sendError(res, { status: 400, type: 'SerializationException', message: `bad content-type ${contentType}` });
-    if (target !== 'AWSPriceListService.GetProducts') return sendError(res, { status: 400, type: 'UnknownOperationException', message: `unknown target ${target}` });
+    if (!contentType.startsWith('application/x-amz-json-1.1'))
+      return sendError(res, { status: 400, type: 'SerializationException', message: `bad content-type ${contentType}` });
+    if (target !== 'AWSPriceListService.GetProducts')
+      return sendError(res, { status: 400, type: 'UnknownOperationException', message: `unknown target ${target}` });
     if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[a-z0-9-]+\/pricing\/aws4_request/.test(authorization)) {
-      return sendError(res, { status: 400, type: 'MissingAuthenticationTokenException', message: 'request is not SigV4-signed for pricing' });
+      return sendError(res, {
+        status: 400,
+        type: 'MissingAuthenticationTokenException',
+        message: 'request is not SigV4-signed for pricing',
+      });
     }
     const serviceCode = body.ServiceCode ?? '';
     if (!serviceCode) return sendError(res, { status: 400, type: 'InvalidParameterException', message: 'ServiceCode is required' });
     const maxResults = body.MaxResults ?? 100;
-    if (maxResults < 1 || maxResults > 100) return sendError(res, { status: 400, type: 'InvalidParameterException', message: 'MaxResults must be 1..100' });
+    if (maxResults < 1 || maxResults > 100)
+      return sendError(res, { status: 400, type: 'InvalidParameterException', message: 'MaxResults must be 1..100' });
 
     let selected: PriceListObject[];
     try {
@@ -198,13 +220,20 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
     }
     const size = Math.min(pageSize, maxResults);
     const page = selected.slice(offset, offset + size);
-    const next = offset + size < selected.length ? Buffer.from(JSON.stringify({ key: queryKey, offset: offset + size })).toString('base64') : undefined;
+    const next =
+      offset + size < selected.length
+        ? Buffer.from(JSON.stringify({ key: queryKey, offset: offset + size })).toString('base64')
+        : undefined;
     const out = JSON.stringify({
       FormatVersion: 'aws_v1',
       PriceList: page.map((item) => JSON.stringify(item)),
       ...(next ? { NextToken: next } : {}),
     });
-    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'mock-request', 'content-length': Buffer.byteLength(out) });
+    res.writeHead(200, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': 'mock-request',
+      'content-length': Buffer.byteLength(out),
+    });
     res.end(out);
   };
 

@@ -102,7 +102,12 @@ describe('resolvePriceBook', () => {
   test('an overlay (cache/live) wins over the snapshot and keeps the rest', () => {
     const overlay: RegionPrices = {
       region: 'us-east-1',
-      fargate: { linuxX86: { vcpuHour: { usd: 0.05, source: 'live', asOf: '2026-11-01' }, gbHour: { usd: 0.005, source: 'live', asOf: '2026-11-01' } } },
+      fargate: {
+        linuxX86: {
+          vcpuHour: { usd: 0.05, source: 'live', asOf: '2026-11-01' },
+          gbHour: { usd: 0.005, source: 'live', asOf: '2026-11-01' },
+        },
+      },
       eks: {},
       ecs: {},
       ec2: { onDemandHour: { 'm5.large': { usd: 0.1, source: 'live', asOf: '2026-11-01' } } },

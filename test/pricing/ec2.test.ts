@@ -4,7 +4,15 @@ import type { OptionPricing } from '../../src/domain/advice.js';
 import { ec2Sizing, snapshot, workload } from './helpers.js';
 
 const us = () => resolvePriceBook(snapshot(), 'us-east-1');
-type Pool = { pool: string; instanceType: string; nodes: number; peakNodes: number; tasksPerNode: number; bindingLimit: string; capacityPerNode: Record<string, number | null> };
+type Pool = {
+  pool: string;
+  instanceType: string;
+  nodes: number;
+  peakNodes: number;
+  tasksPerNode: number;
+  bindingLimit: string;
+  capacityPerNode: Record<string, number | null>;
+};
 const pools = (o: OptionPricing): Pool[] => ec2Sizing(o).pools as Pool[];
 
 describe('packNodes', () => {
@@ -23,14 +31,26 @@ describe('packNodes', () => {
   });
 
   test('density limits bind (ECS awsvpc ENIs / EKS max pods)', () => {
-    const r = packNodes([{ count: 10, cpuMillicores: 100, memoryMiB: 128, gpus: 0 }], { cpuMillicores: 2000, memoryMiB: 8000, gpus: 0, slots: 2 });
+    const r = packNodes([{ count: 10, cpuMillicores: 100, memoryMiB: 128, gpus: 0 }], {
+      cpuMillicores: 2000,
+      memoryMiB: 8000,
+      gpus: 0,
+      slots: 2,
+    });
     expect(r).toMatchObject({ nodes: 5, bindingLimit: 'slots' });
   });
 
   test('tasks larger than a node are reported, not placed', () => {
-    const r = packNodes([{ count: 3, cpuMillicores: 9000, memoryMiB: 128, gpus: 0 }], { cpuMillicores: 8000, memoryMiB: 8000, gpus: 0, slots: 10 });
+    const r = packNodes([{ count: 3, cpuMillicores: 9000, memoryMiB: 128, gpus: 0 }], {
+      cpuMillicores: 8000,
+      memoryMiB: 8000,
+      gpus: 0,
+      slots: 10,
+    });
     expect(r).toMatchObject({ nodes: 0, unplaced: 3 });
-    expect(lowerBoundNodes([{ count: 4, cpuMillicores: 0, memoryMiB: 0, gpus: 1 }], { cpuMillicores: 1, memoryMiB: 1, gpus: 0, slots: 9 })).toBe(Infinity);
+    expect(
+      lowerBoundNodes([{ count: 4, cpuMillicores: 0, memoryMiB: 0, gpus: 1 }], { cpuMillicores: 1, memoryMiB: 1, gpus: 0, slots: 9 }),
+    ).toBe(Infinity);
   });
 });
 
@@ -50,17 +70,29 @@ describe('EC2-backed options', () => {
   });
 
   test('cost.ec2.instanceTypes restricts the candidates; ECS without trunking (Windows) = ENIs − 1 tasks per node', () => {
-    const w = workload({ services: [{ ...web, cpu: 0.1, memory: 0.25 }], cost: { utilization: 100, ec2: { instanceTypes: ['c5.large'] } } });
+    const w = workload({
+      services: [{ ...web, cpu: 0.1, memory: 0.25 }],
+      cost: { utilization: 100, ec2: { instanceTypes: ['c5.large'] } },
+    });
     const p = priceOptions(w, us());
     expect(pools(p['ecs-ec2'])[0]).toMatchObject({ instanceType: 'c5.large', bindingLimit: 'ENIs' });
     expect(pools(p['ecs-ec2'])[0]!.capacityPerNode['ENIs']).toBe(9); // c5.large: 9 branch ENIs with trunking
-    const win = priceOptions(workload({ services: [{ ...web, cpu: 0.25, memory: 0.5, os: 'windows' }], cost: { utilization: 100, ec2: { instanceTypes: ['c5.large'] } } }), us());
+    const win = priceOptions(
+      workload({
+        services: [{ ...web, cpu: 0.25, memory: 0.5, os: 'windows' }],
+        cost: { utilization: 100, ec2: { instanceTypes: ['c5.large'] } },
+      }),
+      us(),
+    );
     expect(pools(win['ecs-ec2'])[0]).toMatchObject({ nodes: 5, tasksPerNode: 2 }); // 3 ENIs − 1 → 2 tasks (ECS best-practices example)
     expect(win['ecs-ec2'].estimates.map((e) => e.item)).toContain('Windows Server licence on EC2');
   });
 
   test('EKS allocatable and max pods on m5.large: 29 pods, 1.93 vCPU', () => {
-    const w = workload({ services: [{ ...web, cpu: 0.01, memory: 0.01, replicas: 60 }], cost: { utilization: 100, ec2: { instanceTypes: ['m5.large'] } } });
+    const w = workload({
+      services: [{ ...web, cpu: 0.01, memory: 0.01, replicas: 60 }],
+      cost: { utilization: 100, ec2: { instanceTypes: ['m5.large'] } },
+    });
     const [pool] = pools(priceOptions(w, us())['eks-managed-nodes']);
     expect(pool!.capacityPerNode).toMatchObject({ cpu: 1.93, pods: 29 });
     expect(pool).toMatchObject({ nodes: 3, bindingLimit: 'pods' });
@@ -68,7 +100,11 @@ describe('EC2-backed options', () => {
 
   test('daemons run once per node and take node capacity', () => {
     const base = workload({ services: [web], cost: { ec2: { instanceTypes: ['m5.large'] } } });
-    const withDaemon = workload({ services: [web], daemons: [{ name: 'agent', cpu: 0.5, memory: 1 }], cost: { ec2: { instanceTypes: ['m5.large'] } } });
+    const withDaemon = workload({
+      services: [web],
+      daemons: [{ name: 'agent', cpu: 0.5, memory: 1 }],
+      cost: { ec2: { instanceTypes: ['m5.large'] } },
+    });
     const a = pools(priceOptions(base, us())['ecs-ec2'])[0]!;
     const b = pools(priceOptions(withDaemon, us())['ecs-ec2'])[0]!;
     expect(b.capacityPerNode['cpu']).toBe((a.capacityPerNode['cpu'] as number) - 0.5);
@@ -100,9 +136,17 @@ describe('EC2-backed options', () => {
     const extraNodes = pools(b)[0]!.peakNodes - pools(b)[0]!.nodes;
     expect(extraNodes).toBeGreaterThan(0);
     expect(ec2Sizing(b).nodeHoursPerMonth).toBeCloseTo(ec2Sizing(a).nodeHoursPerMonth + extraNodes * 6 * (730 / 24), 1);
-    const tinyJob = workload({ services: [web], jobs: [{ name: 'j', cpu: 0.25, memory: 0.5, runsPerDay: 1, minutesPerRun: 5 }], cost: { ec2: { instanceTypes: ['m5.large'] } } });
+    const tinyJob = workload({
+      services: [web],
+      jobs: [{ name: 'j', cpu: 0.25, memory: 0.5, runsPerDay: 1, minutesPerRun: 5 }],
+      cost: { ec2: { instanceTypes: ['m5.large'] } },
+    });
     expect(priceOptions(tinyJob, us())['ecs-ec2'].monthlyCost.total).toBe(a.monthlyCost.total);
-    const jobsOnly = workload({ services: [], jobs: [{ name: 'j', cpu: 2, memory: 3, runsPerDay: 2, minutesPerRun: 30, parallelism: 4 }], cost: { ec2: { instanceTypes: ['c5.xlarge'] } } });
+    const jobsOnly = workload({
+      services: [],
+      jobs: [{ name: 'j', cpu: 2, memory: 3, runsPerDay: 2, minutesPerRun: 30, parallelism: 4 }],
+      cost: { ec2: { instanceTypes: ['c5.xlarge'] } },
+    });
     const [pool] = pools(priceOptions(jobsOnly, us())['ecs-ec2']);
     expect(pool!.nodes).toBe(0);
     expect(ec2Sizing(priceOptions(jobsOnly, us())['ecs-ec2']).nodeHoursPerMonth).toBeCloseTo(2 * (730 / 24) * 2 * 0.5, 2); // 4 tasks → 2 nodes × 0.5 h
@@ -119,8 +163,13 @@ describe('EC2-backed options', () => {
     expect(items.find((i) => i.name.startsWith('Savings Plan'))).toMatchObject({ quantity: od.monthly, unitPrice: -0.2 });
     const fee = items.find((i) => i.name === 'EKS Auto Mode fee (m5.large)')!;
     expect(fee).toMatchObject({ quantity: od.quantity * 2, unitPrice: 0.01152, estimate: true });
-    expect(p['eks-auto-mode'].estimates.map((e) => e.item)).toEqual(expect.arrayContaining(['EC2 Spot discount', 'EKS Auto Mode fee per instance-hour (m5.large) in us-east-1']));
-    const sourcedDiscount = priceOptions(workload({ ...w, cost: { ec2: { instanceTypes: ['m5.large'], spotPercent: 50, spotDiscountPercent: 70 } } }), us());
+    expect(p['eks-auto-mode'].estimates.map((e) => e.item)).toEqual(
+      expect.arrayContaining(['EC2 Spot discount', 'EKS Auto Mode fee per instance-hour (m5.large) in us-east-1']),
+    );
+    const sourcedDiscount = priceOptions(
+      workload({ ...w, cost: { ec2: { instanceTypes: ['m5.large'], spotPercent: 50, spotDiscountPercent: 70 } } }),
+      us(),
+    );
     expect(sourcedDiscount['ecs-ec2'].estimates.map((e) => e.item)).not.toContain('EC2 Spot discount');
   });
 
@@ -128,14 +177,21 @@ describe('EC2-backed options', () => {
     const w = workload({ services: [web], cost: { clusters: 3, eks: { support: 'extended' } } });
     const p = priceOptions(w, us());
     for (const id of ['eks-managed-nodes', 'eks-fargate', 'eks-auto-mode'] as const) {
-      expect(p[id].monthlyCost.items.find((i) => i.name.startsWith('EKS control plane'))).toMatchObject({ quantity: 2190, unitPrice: 0.6, monthly: 1314 });
+      expect(p[id].monthlyCost.items.find((i) => i.name.startsWith('EKS control plane'))).toMatchObject({
+        quantity: 2190,
+        unitPrice: 0.6,
+        monthly: 1314,
+      });
     }
     expect(p['ecs-ec2'].monthlyCost.items.some((i) => i.name.startsWith('EKS'))).toBe(false);
   });
 
   test('extras are added identically to every option, only when asked for', () => {
     const none = priceOptions(workload({ services: [web] }), us());
-    const withExtras = priceOptions(workload({ services: [web], cost: { extras: { natGateways: 2, natGbPerMonth: 100, publicIpv4Addresses: 3 } } }), us());
+    const withExtras = priceOptions(
+      workload({ services: [web], cost: { extras: { natGateways: 2, natGbPerMonth: 100, publicIpv4Addresses: 3 } } }),
+      us(),
+    );
     for (const id of Object.keys(none) as (keyof typeof none)[]) {
       expect(none[id].monthlyCost.items.some((i) => /NAT|IPv4/.test(i.name))).toBe(false);
       const diff = Math.round((withExtras[id].monthlyCost.total - none[id].monthlyCost.total) * 100) / 100;
@@ -167,11 +223,16 @@ describe('EC2-backed options', () => {
     const w = workload({ region: 'eu-central-1', services: [web] });
     const p = priceOptions(w, resolvePriceBook(snapshot(), 'eu-central-1'))['ecs-ec2'];
     expect(p.monthlyCost.items[0]!.estimate).toBe(true);
-    expect(p.estimates.find((e) => e.item.startsWith('EC2 on-demand price for'))?.fix).toBe('run `ecs-or-eks prices refresh --region eu-central-1`');
+    expect(p.estimates.find((e) => e.item.startsWith('EC2 on-demand price for'))?.fix).toBe(
+      'run `ecs-or-eks prices refresh --region eu-central-1`',
+    );
   });
 
   test('deterministic: the same input gives byte-identical pricing', () => {
-    const w = workload({ services: [web, { name: 'b', cpu: 2, memory: 8, replicas: 3, arch: 'arm64' }], jobs: [{ name: 'j', cpu: 1, memory: 2, runsPerDay: 4, minutesPerRun: 10 }] });
+    const w = workload({
+      services: [web, { name: 'b', cpu: 2, memory: 8, replicas: 3, arch: 'arm64' }],
+      jobs: [{ name: 'j', cpu: 1, memory: 2, runsPerDay: 4, minutesPerRun: 10 }],
+    });
     expect(JSON.stringify(priceOptions(w, us()))).toBe(JSON.stringify(priceOptions(w, us())));
   });
 });

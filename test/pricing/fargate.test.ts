@@ -111,7 +111,10 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
   });
 
   test('daemons become sidecars that can move the task to a bigger size', () => {
-    const w = workload({ services: [{ name: 'api', cpu: 1, memory: 2, replicas: 1 }], daemons: [{ name: 'agent', cpu: 0.25, memory: 0.5 }] });
+    const w = workload({
+      services: [{ name: 'api', cpu: 1, memory: 2, replicas: 1 }],
+      daemons: [{ name: 'agent', cpu: 0.25, memory: 0.5 }],
+    });
     const tasks = fargateSizing(priceOptions(w, us())['ecs-fargate']).tasks;
     expect(tasks[0]!.billed).toEqual({ cpu: 2, memoryGiB: 4 });
   });
@@ -119,7 +122,10 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
   test('FARGATE_SPOT: sourced Spot rates in us-east-1; the default discount, flagged, elsewhere; never on EKS', () => {
     const w = workload({ services: [{ name: 'api', cpu: 1, memory: 2, replicas: 10 }], cost: { fargate: { spotPercent: 50 } } });
     const p = priceOptions(w, us());
-    expect(item(p['ecs-fargate'].monthlyCost.items, 'Fargate Spot vCPU (Linux/x86)')).toMatchObject({ quantity: 3650, unitPrice: 0.01288871 });
+    expect(item(p['ecs-fargate'].monthlyCost.items, 'Fargate Spot vCPU (Linux/x86)')).toMatchObject({
+      quantity: 3650,
+      unitPrice: 0.01288871,
+    });
     expect(p['ecs-fargate'].estimates).toEqual([]);
     expect(p['eks-fargate'].monthlyCost.items.some((i) => i.name.includes('Spot'))).toBe(false);
     expect(p['eks-fargate'].warnings.join(' ')).toMatch(/Spot is not available on EKS/);
@@ -149,7 +155,12 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
   });
 
   test('ARM and Windows on EKS Fargate: pricing blockers, priced as x86 for comparison', () => {
-    const w = workload({ services: [{ name: 'a', cpu: 1, memory: 2, replicas: 1, arch: 'arm64' }, { name: 'w', cpu: 1, memory: 2, replicas: 1, os: 'windows' }] });
+    const w = workload({
+      services: [
+        { name: 'a', cpu: 1, memory: 2, replicas: 1, arch: 'arm64' },
+        { name: 'w', cpu: 1, memory: 2, replicas: 1, os: 'windows' },
+      ],
+    });
     const p = priceOptions(w, us())['eks-fargate'];
     expect(p.blockers.map((b) => b.rule).sort()).toEqual(['arm', 'windows']);
     expect(p.monthlyCost.items.every((i) => !i.name.includes('ARM') && !i.name.includes('Windows'))).toBe(true);

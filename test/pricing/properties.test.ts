@@ -37,7 +37,9 @@ describe('packing properties', () => {
           expect(b.tasks).toBeLessThanOrEqual(cap.slots);
           placed += b.nodes * b.tasks;
         }
-        const fits = groups.filter((g) => g.count > 0 && g.cpuMillicores <= cap.cpuMillicores && g.memoryMiB <= cap.memoryMiB && g.gpus <= cap.gpus);
+        const fits = groups.filter(
+          (g) => g.count > 0 && g.cpuMillicores <= cap.cpuMillicores && g.memoryMiB <= cap.memoryMiB && g.gpus <= cap.gpus,
+        );
         const expected = fits.reduce((n, g) => n + g.count, 0);
         expect(placed).toBe(expected);
         expect(r.unplaced).toBe(groups.reduce((n, g) => n + Math.max(0, g.count), 0) - expected);

@@ -122,7 +122,9 @@ describe('runQuestionnaire with a scripted prompter', () => {
     const workload = await runQuestionnaire(prompter);
     expect(workload.services?.map((s) => s.name)).toEqual(['api', 'worker']);
     expect(workload.services?.[1]?.cpu).toBe(2);
-    expect(prompter.rejected).toEqual([{ id: 'service.name', answer: 'api', message: '"api" is already used by services[0]; names must be unique' }]);
+    expect(prompter.rejected).toEqual([
+      { id: 'service.name', answer: 'api', message: '"api" is already used by services[0]; names must be unique' },
+    ]);
 
     const defaults = createScriptedPrompter({ 'service.more#1': true });
     const twice = await runQuestionnaire(defaults);
@@ -215,7 +217,10 @@ describe('runQuestionnaire with a scripted prompter', () => {
     const strict = createScriptedPrompter({ 'tune.sections': ['cost'], 'cost.utilization': { attempts: [0, 101, 55] } });
     const w1 = await runQuestionnaire(strict);
     expect(strict.asked).not.toContain('cost.ec2.spotPercent');
-    expect(strict.rejected.map((r) => r.message)).toEqual(['utilization must be between 1 and 100', 'utilization must be between 1 and 100']);
+    expect(strict.rejected.map((r) => r.message)).toEqual([
+      'utilization must be between 1 and 100',
+      'utilization must be between 1 and 100',
+    ]);
     expect(w1.cost?.utilization).toBe(55);
 
     const spot = createScriptedPrompter({

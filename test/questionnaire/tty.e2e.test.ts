@@ -119,7 +119,9 @@ describe.skipIf(skipReason !== '')(`the questionnaire in a real terminal${skipRe
     const screen = terminal.screen();
     expect(screen).toContain('✔ Name of this workload web-shop');
     expect(screen).toContain('✔ vCPU per task (pod) 1');
-    expect(screen).toMatch(/Your answers\n\s+workload\s+web-shop in us-east-1\n\s+services\s+api: 1 vCPU \/ 2 GiB × 4, peak 10 for 4 h\/day/);
+    expect(screen).toMatch(
+      /Your answers\n\s+workload\s+web-shop in us-east-1\n\s+services\s+api: 1 vCPU \/ 2 GiB × 4, peak 10 for 4 h\/day/,
+    );
     const shown = /Recommendation: (.+) \(([a-z-]+)\)\s+\$([\d,.]+)\/month/.exec(screen);
     expect(shown, screen).not.toBeNull();
     const [, name, option, monthly] = shown!;
@@ -130,7 +132,10 @@ describe.skipIf(skipReason !== '')(`the questionnaire in a real terminal${skipRe
     expect(text).toMatch(/# vCPU per task/);
     const workload = YAML.parse(text) as unknown;
     expect(WorkloadSchema.safeParse(workload).success).toBe(true);
-    expect(workload).toMatchObject({ name: 'web-shop', services: [{ name: 'api', cpu: 1, memory: 2, replicas: 4, peakReplicas: 10, peakHoursPerDay: 4 }] });
+    expect(workload).toMatchObject({
+      name: 'web-shop',
+      services: [{ name: 'api', cpu: 1, memory: 2, replicas: 4, peakReplicas: 10, peakHoursPerDay: 4 }],
+    });
 
     // Replayed without a terminal: the same recommendation at the same price.
     const replay = spawnSync(process.execPath, [BIN, 'advise', '--input', saved, '--format', 'json', '--prices', 'snapshot'], {
@@ -138,7 +143,10 @@ describe.skipIf(skipReason !== '')(`the questionnaire in a real terminal${skipRe
       env: { ...process.env, NO_COLOR: '1', ECS_OR_EKS_CACHE_DIR: join(terminal.dir, 'cache') },
     });
     expect(replay.status, replay.stderr).toBe(0);
-    const advice = JSON.parse(replay.stdout) as { recommendation: { option: string }; options: { id: string; monthlyCost: { total: number } }[] };
+    const advice = JSON.parse(replay.stdout) as {
+      recommendation: { option: string };
+      options: { id: string; monthlyCost: { total: number } }[];
+    };
     expect(advice.recommendation.option).toBe(option);
     const cost = advice.options.find((o) => o.id === option)!.monthlyCost.total;
     expect(cost.toFixed(2)).toBe(monthly!.replace(/,/g, ''));

@@ -82,7 +82,16 @@ describe('renderWorkloadYaml', () => {
 
   it('round-trips whatever the interview produces (property)', async () => {
     const traits = fc.subarray(['arm64', 'gpu', 'storage'] as const);
-    const needs = fc.subarray(['privileged', 'blockStorage', 'hostNetworking', 'isolation', 'interruptible', 'compliance', 'portability', 'coldStart'] as const);
+    const needs = fc.subarray([
+      'privileged',
+      'blockStorage',
+      'hostNetworking',
+      'isolation',
+      'interruptible',
+      'compliance',
+      'portability',
+      'coldStart',
+    ] as const);
     const cpu = fc.double({ min: 0.01, max: 192, noNaN: true, noDefaultInfinity: true });
     await fc.assert(
       fc.asyncProperty(

@@ -36,7 +36,9 @@ function rulesTable(): string {
 }
 
 function pitfallsTable(): string {
-  const rows = describePitfalls().map((p) => `| \`${p.id}\` | ${p.options.map((o) => SHORT[o]).join(', ')} | ${cell(p.trigger)} | ${cell(p.fix)} | ${cell(p.source)} |`);
+  const rows = describePitfalls().map(
+    (p) => `| \`${p.id}\` | ${p.options.map((o) => SHORT[o]).join(', ')} | ${cell(p.trigger)} | ${cell(p.fix)} | ${cell(p.source)} |`,
+  );
   return ['| id | options | trigger | fix | source |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -68,7 +68,10 @@ const taskArb: fc.Arbitrary<TaskValue> = fc.record({
 
 const workloadArb: fc.Arbitrary<Workload> = fc
   .record({
-    services: fc.array(fc.record({ task: taskArb, replicas: fc.integer({ min: 0, max: 600 }), burst: fc.constantFrom(1, 1, 2, 5) }), { minLength: 1, maxLength: 3 }),
+    services: fc.array(fc.record({ task: taskArb, replicas: fc.integer({ min: 0, max: 600 }), burst: fc.constantFrom(1, 1, 2, 5) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     jobs: fc.array(fc.record({ task: taskArb, parallelism: fc.integer({ min: 1, max: 300 }) }), { maxLength: 2 }),
     hostDaemon: fc.boolean(),
     sidecarDaemon: fc.boolean(),
@@ -96,7 +99,13 @@ const workloadArb: fc.Arbitrary<Workload> = fc
       region: r.region,
       services: r.services.map((s, i) => {
         const peak = s.replicas * s.burst;
-        return { name: `svc-${i}`, ...fix(s.task), replicas: s.replicas, peakReplicas: peak, ...(peak > s.replicas ? { peakHoursPerDay: 4 } : {}) };
+        return {
+          name: `svc-${i}`,
+          ...fix(s.task),
+          replicas: s.replicas,
+          peakReplicas: peak,
+          ...(peak > s.replicas ? { peakHoursPerDay: 4 } : {}),
+        };
       }),
       jobs: r.jobs.map((j, i) => ({ name: `job-${i}`, ...fix(j.task), runsPerDay: 1, minutesPerRun: 30, parallelism: j.parallelism })),
       daemons: [
@@ -113,7 +122,12 @@ const workloadArb: fc.Arbitrary<Workload> = fc
         coldStartSeconds: r.coldStartSeconds,
         interruptible: r.interruptible,
       },
-      team: { engineers: r.engineers, platformEngineers: Math.floor(r.engineers * r.platformShare * 0.3), kubernetes: r.kubernetes, kubernetesEcosystem: r.kubernetesEcosystem },
+      team: {
+        engineers: r.engineers,
+        platformEngineers: Math.floor(r.engineers * r.platformShare * 0.3),
+        kubernetes: r.kubernetes,
+        kubernetesEcosystem: r.kubernetesEcosystem,
+      },
       network: { privateSubnets: r.privateSubnets },
     };
     return resolveWorkload(WorkloadSchema.parse(input));
@@ -136,7 +150,11 @@ const ADD_BLOCKER: Array<{ name: string; blocks: OptionId[]; apply: (w: Workload
   { name: 'privileged', blocks: FARGATE, apply: (w) => ({ ...w, requirements: { ...w.requirements, privileged: true } }) },
   { name: 'host-networking', blocks: FARGATE, apply: (w) => ({ ...w, requirements: { ...w.requirements, hostNetworking: true } }) },
   { name: 'block-storage', blocks: ['eks-fargate'], apply: (w) => ({ ...w, requirements: { ...w.requirements, blockStorage: true } }) },
-  { name: 'host-daemons', blocks: FARGATE, apply: (w) => ({ ...w, daemons: [...w.daemons, { name: 'edr-added', cpu: 0.1, memory: 0.25, hostAccess: true }] }) },
+  {
+    name: 'host-daemons',
+    blocks: FARGATE,
+    apply: (w) => ({ ...w, daemons: [...w.daemons, { name: 'edr-added', cpu: 0.1, memory: 0.25, hostAccess: true }] }),
+  },
   {
     name: 'gpu',
     blocks: FARGATE,

@@ -19,7 +19,19 @@ const hit = (w: ReturnType<typeof workload>, id: string) => findPitfalls(w, fake
 describe('pitfalls', () => {
   it('has the SPEC §6 ids, each with options, a trigger, a fix and a source', () => {
     const ids = PITFALLS.map((p) => p.id);
-    for (const id of ['image-pull-no-route', 'eni-exhaustion', 'circuit-breaker', 'deregistration-delay', 'kubectl-skew', 'control-plane-logs', 'irsa-trust-policy', 'spot-sigterm', 'cross-region-pulls', 'eks-fargate-limits', 'extended-support-cost']) {
+    for (const id of [
+      'image-pull-no-route',
+      'eni-exhaustion',
+      'circuit-breaker',
+      'deregistration-delay',
+      'kubectl-skew',
+      'control-plane-logs',
+      'irsa-trust-policy',
+      'spot-sigterm',
+      'cross-region-pulls',
+      'eks-fargate-limits',
+      'extended-support-cost',
+    ]) {
       expect(ids).toContain(id);
     }
     for (const p of describePitfalls()) {
@@ -36,7 +48,13 @@ describe('pitfalls', () => {
   });
 
   it('eni-exhaustion: two /24s hold 502 IPs, less than 400 peak tasks plus a 400-task surge', () => {
-    const p = hit(workload({ services: [{ ...api, replicas: 100, peakReplicas: 400, peakHoursPerDay: 2 }], network: { subnets: ['10.0.0.0/24', '10.0.1.0/24'] } }), 'eni-exhaustion')!;
+    const p = hit(
+      workload({
+        services: [{ ...api, replicas: 100, peakReplicas: 400, peakHoursPerDay: 2 }],
+        network: { subnets: ['10.0.0.0/24', '10.0.1.0/24'] },
+      }),
+      'eni-exhaustion',
+    )!;
     expect(p.severity).toBe('high');
     expect(p.text).toContain('need 800 IPs');
     expect(p.text).toContain('hold 502 usable IPs');

@@ -32,16 +32,77 @@ interface Row {
 }
 
 const blockerRows: Row[] = [
-  { name: 'GPU ⇒ never a Fargate option', fact: '1.2, 1.16', input: { services: [{ ...api, gpus: 1 }] }, blocked: { 'ecs-fargate': 'gpu', 'eks-fargate': 'gpu' }, notBlocked: EC2_BACKED, winnerNotIn: FARGATE },
-  { name: 'host-access daemon ⇒ EC2-backed', fact: '1.11, 1.16', input: { services: [api], daemons: [{ name: 'edr', cpu: 0.1, memory: 0.25, hostAccess: true }] }, blocked: { 'ecs-fargate': 'host-daemons', 'eks-fargate': 'host-daemons' }, winnerIn: EC2_BACKED },
-  { name: 'privileged ⇒ no Fargate', fact: '1.3, 1.16', input: { services: [api], requirements: { privileged: true } }, blocked: { 'ecs-fargate': 'privileged', 'eks-fargate': 'privileged' }, winnerNotIn: FARGATE },
-  { name: 'host networking ⇒ no Fargate', fact: '1.4, 1.16', input: { services: [api], requirements: { hostNetworking: true } }, blocked: { 'ecs-fargate': 'host-networking', 'eks-fargate': 'host-networking' }, winnerNotIn: FARGATE },
-  { name: 'block storage ⇒ EKS Fargate blocked, ECS Fargate not', fact: '1.8, 1.16', input: { services: [api], requirements: { blockStorage: true } }, blocked: { 'eks-fargate': 'block-storage' }, notBlocked: ['ecs-fargate', ...EC2_BACKED] },
-  { name: 'Windows ⇒ EKS Fargate and Auto Mode blocked, ECS Fargate and MNG not', fact: '1.12, 1.16, 1.23', input: { services: [{ ...api, os: 'windows' }] }, blocked: { 'eks-fargate': 'windows', 'eks-auto-mode': 'windows' }, notBlocked: ['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes'] },
-  { name: 'Arm ⇒ only EKS Fargate blocked', fact: '1.13, 1.16', input: { services: [{ ...api, arch: 'arm64' }] }, blocked: { 'eks-fargate': 'arm' }, notBlocked: ['ecs-fargate', ...EC2_BACKED] },
-  { name: 'a 32 vCPU task ⇒ both Fargate options blocked', fact: '1.1', input: { services: [{ ...api, cpu: 32, memory: 64 }] }, blocked: { 'ecs-fargate': 'task-too-large', 'eks-fargate': 'task-too-large' }, notBlocked: EC2_BACKED },
-  { name: '16 vCPU / 120 GiB fits ECS Fargate but not EKS Fargate (+256 MiB)', fact: '1.1, 1.15', input: { services: [{ ...api, cpu: 16, memory: 120 }] }, blocked: { 'eks-fargate': 'task-too-large' }, notBlocked: ['ecs-fargate'] },
-  { name: 'GovCloud ⇒ no EKS Fargate', fact: '1.20', input: { region: 'us-gov-west-1', services: [api] }, blocked: { 'eks-fargate': 'region-unavailable' }, notBlocked: ['ecs-fargate'] },
+  {
+    name: 'GPU ⇒ never a Fargate option',
+    fact: '1.2, 1.16',
+    input: { services: [{ ...api, gpus: 1 }] },
+    blocked: { 'ecs-fargate': 'gpu', 'eks-fargate': 'gpu' },
+    notBlocked: EC2_BACKED,
+    winnerNotIn: FARGATE,
+  },
+  {
+    name: 'host-access daemon ⇒ EC2-backed',
+    fact: '1.11, 1.16',
+    input: { services: [api], daemons: [{ name: 'edr', cpu: 0.1, memory: 0.25, hostAccess: true }] },
+    blocked: { 'ecs-fargate': 'host-daemons', 'eks-fargate': 'host-daemons' },
+    winnerIn: EC2_BACKED,
+  },
+  {
+    name: 'privileged ⇒ no Fargate',
+    fact: '1.3, 1.16',
+    input: { services: [api], requirements: { privileged: true } },
+    blocked: { 'ecs-fargate': 'privileged', 'eks-fargate': 'privileged' },
+    winnerNotIn: FARGATE,
+  },
+  {
+    name: 'host networking ⇒ no Fargate',
+    fact: '1.4, 1.16',
+    input: { services: [api], requirements: { hostNetworking: true } },
+    blocked: { 'ecs-fargate': 'host-networking', 'eks-fargate': 'host-networking' },
+    winnerNotIn: FARGATE,
+  },
+  {
+    name: 'block storage ⇒ EKS Fargate blocked, ECS Fargate not',
+    fact: '1.8, 1.16',
+    input: { services: [api], requirements: { blockStorage: true } },
+    blocked: { 'eks-fargate': 'block-storage' },
+    notBlocked: ['ecs-fargate', ...EC2_BACKED],
+  },
+  {
+    name: 'Windows ⇒ EKS Fargate and Auto Mode blocked, ECS Fargate and MNG not',
+    fact: '1.12, 1.16, 1.23',
+    input: { services: [{ ...api, os: 'windows' }] },
+    blocked: { 'eks-fargate': 'windows', 'eks-auto-mode': 'windows' },
+    notBlocked: ['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes'],
+  },
+  {
+    name: 'Arm ⇒ only EKS Fargate blocked',
+    fact: '1.13, 1.16',
+    input: { services: [{ ...api, arch: 'arm64' }] },
+    blocked: { 'eks-fargate': 'arm' },
+    notBlocked: ['ecs-fargate', ...EC2_BACKED],
+  },
+  {
+    name: 'a 32 vCPU task ⇒ both Fargate options blocked',
+    fact: '1.1',
+    input: { services: [{ ...api, cpu: 32, memory: 64 }] },
+    blocked: { 'ecs-fargate': 'task-too-large', 'eks-fargate': 'task-too-large' },
+    notBlocked: EC2_BACKED,
+  },
+  {
+    name: '16 vCPU / 120 GiB fits ECS Fargate but not EKS Fargate (+256 MiB)',
+    fact: '1.1, 1.15',
+    input: { services: [{ ...api, cpu: 16, memory: 120 }] },
+    blocked: { 'eks-fargate': 'task-too-large' },
+    notBlocked: ['ecs-fargate'],
+  },
+  {
+    name: 'GovCloud ⇒ no EKS Fargate',
+    fact: '1.20',
+    input: { region: 'us-gov-west-1', services: [api] },
+    blocked: { 'eks-fargate': 'region-unavailable' },
+    notBlocked: ['ecs-fargate'],
+  },
 ];
 
 describe('blockers hold for every team profile', () => {
@@ -69,25 +130,39 @@ const recommendationRows: Array<{ name: string; fact: string; input: Input; expe
   {
     name: 'small team, bursty traffic, no Kubernetes ⇒ ECS on Fargate',
     fact: '9.2 (ECS Fargate for web apps, workers, batch; no EKS unless asked), 1.7',
-    input: { services: [{ ...api, replicas: 2, peakReplicas: 10, peakHoursPerDay: 3 }], team: { engineers: 5, platformEngineers: 0, kubernetes: 'none' } },
+    input: {
+      services: [{ ...api, replicas: 2, peakReplicas: 10, peakHoursPerDay: 3 }],
+      team: { engineers: 5, platformEngineers: 0, kubernetes: 'none' },
+    },
     expected: ['ecs-fargate'],
   },
   {
     name: 'large platform team with portability required ⇒ an EKS option',
     fact: '9.4, 12.1 (portability is the usual reason for EKS), 9.2',
-    input: { services: [{ ...api, replicas: 30 }], requirements: { portability: 'required' }, team: { engineers: 60, platformEngineers: 6, kubernetes: 'expert', kubernetesEcosystem: 'some' } },
+    input: {
+      services: [{ ...api, replicas: 30 }],
+      requirements: { portability: 'required' },
+      team: { engineers: 60, platformEngineers: 6, kubernetes: 'expert', kubernetesEcosystem: 'some' },
+    },
     expected: EKS,
   },
   {
     name: 'Kubernetes ecosystem at the centre with an expert team ⇒ an EKS option',
     fact: '9.4, 12.3',
-    input: { services: [{ ...api, replicas: 20 }], team: { engineers: 40, platformEngineers: 4, kubernetes: 'expert', kubernetesEcosystem: 'central' } },
+    input: {
+      services: [{ ...api, replicas: 20 }],
+      team: { engineers: 40, platformEngineers: 4, kubernetes: 'expert', kubernetesEcosystem: 'central' },
+    },
     expected: EKS,
   },
   {
     name: 'per-task isolation ⇒ a Fargate option',
     fact: '8.3 (VM boundary per task or pod)',
-    input: { services: [{ ...api, replicas: 50 }], requirements: { isolation: 'per-task' }, team: { engineers: 20, platformEngineers: 1, kubernetes: 'some' } },
+    input: {
+      services: [{ ...api, replicas: 50 }],
+      requirements: { isolation: 'per-task' },
+      team: { engineers: 20, platformEngineers: 1, kubernetes: 'some' },
+    },
     expected: FARGATE,
   },
   {
@@ -99,7 +174,11 @@ const recommendationRows: Array<{ name: string; fact: string; input: Input; expe
   {
     name: 'tiny batch team ⇒ ECS on Fargate or ECS on EC2',
     fact: '9.2, 9.3',
-    input: { services: [{ ...api, cpu: 0.25, memory: 0.5, replicas: 1 }], jobs: [{ name: 'etl', cpu: 2, memory: 8, runsPerDay: 1, minutesPerRun: 30, parallelism: 5 }], team: { engineers: 3 } },
+    input: {
+      services: [{ ...api, cpu: 0.25, memory: 0.5, replicas: 1 }],
+      jobs: [{ name: 'etl', cpu: 2, memory: 8, runsPerDay: 1, minutesPerRun: 30, parallelism: 5 }],
+      team: { engineers: 3 },
+    },
     expected: ['ecs-fargate', 'ecs-ec2'],
   },
 ];
@@ -131,7 +210,10 @@ describe('scores, reasons and the summary', () => {
   });
 
   it('cost is one visible contribution: the cheapest eligible option gets +12, a 2× option loses points', () => {
-    const r = evaluateRules(workload({ services: [{ ...api, replicas: 20 }] }), fakePricing({ 'ecs-ec2': 1000, 'ecs-fargate': 2000 }, {}, 1500));
+    const r = evaluateRules(
+      workload({ services: [{ ...api, replicas: 20 }] }),
+      fakePricing({ 'ecs-ec2': 1000, 'ecs-fargate': 2000 }, {}, 1500),
+    );
     const cost = (id: OptionId) => r.options.find((o) => o.id === id)!.reasons.find((x) => x.rule === 'cost')!;
     expect(cost('ecs-ec2').points).toBe(12);
     expect(cost('ecs-ec2').text).toContain('cheapest eligible');
@@ -165,7 +247,13 @@ describe('scores, reasons and the summary', () => {
   it('pricing blockers are merged, with the pricing model’s text', () => {
     const r = evaluateRules(
       workload({ services: [api] }),
-      fakePricing({}, { 'ecs-fargate': [{ rule: 'task-too-large', text: 'from pricing' }], 'ecs-ec2': [{ rule: 'no-instance-type', text: 'nothing fits' }] }),
+      fakePricing(
+        {},
+        {
+          'ecs-fargate': [{ rule: 'task-too-large', text: 'from pricing' }],
+          'ecs-ec2': [{ rule: 'no-instance-type', text: 'nothing fits' }],
+        },
+      ),
     );
     const f = r.options.find((o) => o.id === 'ecs-fargate')!;
     expect(f.blockers).toEqual([{ rule: 'task-too-large', text: 'from pricing' }]);
@@ -174,7 +262,12 @@ describe('scores, reasons and the summary', () => {
   });
 
   it('if every option is blocked, the result is well formed and says so', () => {
-    const all = Object.fromEntries((['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes', 'eks-fargate', 'ecs-managed-instances', 'eks-auto-mode'] as const).map((id) => [id, [{ rule: 'test-block', text: 'blocked in test' }]]));
+    const all = Object.fromEntries(
+      (['ecs-fargate', 'ecs-ec2', 'eks-managed-nodes', 'eks-fargate', 'ecs-managed-instances', 'eks-auto-mode'] as const).map((id) => [
+        id,
+        [{ rule: 'test-block', text: 'blocked in test' }],
+      ]),
+    );
     const r = evaluateRules(workload({ services: [api] }), fakePricing({}, all));
     expect(r.options).toHaveLength(6);
     expect(r.options.every((o) => !o.eligible && o.score === 0)).toBe(true);
@@ -206,39 +299,59 @@ describe('the trace', () => {
 });
 
 describe('trait rules', () => {
-  const reasonsOf = (input: Input, id: OptionId) =>
-    evaluateRules(workload(input), fakePricing()).options.find((o) => o.id === id)!.reasons;
+  const reasonsOf = (input: Input, id: OptionId) => evaluateRules(workload(input), fakePricing()).options.find((o) => o.id === id)!.reasons;
 
   it('cold start: a 2 GB image against 60 s costs ECS Fargate points and suggests SOCI', () => {
-    const rs = reasonsOf({ services: [{ ...api, replicas: 2, peakReplicas: 8, peakHoursPerDay: 2, imageSizeMB: 2000 }], requirements: { coldStartSeconds: 60 } }, 'ecs-fargate');
+    const rs = reasonsOf(
+      {
+        services: [{ ...api, replicas: 2, peakReplicas: 8, peakHoursPerDay: 2, imageSizeMB: 2000 }],
+        requirements: { coldStartSeconds: 60 },
+      },
+      'ecs-fargate',
+    );
     const cold = rs.find((x) => x.rule === 'cold-start')!;
     expect(cold.points).toBe(-8);
     expect(cold.text).toContain('SOCI');
   });
 
   it('cold start: new EC2 instances take minutes; a 600 s tolerance absorbs them', () => {
-    const input = (cold: number): Input => ({ services: [{ ...api, replicas: 2, peakReplicas: 8, peakHoursPerDay: 2, imageSizeMB: 300 }], requirements: { coldStartSeconds: cold } });
+    const input = (cold: number): Input => ({
+      services: [{ ...api, replicas: 2, peakReplicas: 8, peakHoursPerDay: 2, imageSizeMB: 300 }],
+      requirements: { coldStartSeconds: cold },
+    });
     expect(reasonsOf(input(60), 'ecs-ec2').find((x) => x.rule === 'cold-start')?.points).toBe(-8);
     expect(reasonsOf(input(600), 'ecs-ec2').find((x) => x.rule === 'cold-start')).toBeUndefined();
   });
 
   it('launch rate: 2,000 tasks at once exceed the Fargate burst of 100 at 20 per second', () => {
-    const rs = reasonsOf({ services: [{ ...api, replicas: 100, peakReplicas: 2100, peakHoursPerDay: 1 }], requirements: { coldStartSeconds: 60 } }, 'ecs-fargate');
+    const rs = reasonsOf(
+      { services: [{ ...api, replicas: 100, peakReplicas: 2100, peakHoursPerDay: 1 }], requirements: { coldStartSeconds: 60 } },
+      'ecs-fargate',
+    );
     const rate = rs.find((x) => x.rule === 'fargate-launch-rate')!;
     expect(rate.points).toBe(-6);
     expect(rate.text).toContain('about 95 s later');
   });
 
   it('Spot tolerance: EKS has no Fargate Spot', () => {
-    expect(reasonsOf({ services: [api], requirements: { interruptible: true } }, 'eks-fargate').find((x) => x.rule === 'spot-tolerant')!.points).toBeLessThan(0);
-    expect(reasonsOf({ services: [api], requirements: { interruptible: true } }, 'ecs-fargate').find((x) => x.rule === 'spot-tolerant')!.points).toBeGreaterThan(0);
+    expect(
+      reasonsOf({ services: [api], requirements: { interruptible: true } }, 'eks-fargate').find((x) => x.rule === 'spot-tolerant')!.points,
+    ).toBeLessThan(0);
+    expect(
+      reasonsOf({ services: [api], requirements: { interruptible: true } }, 'ecs-fargate').find((x) => x.rule === 'spot-tolerant')!.points,
+    ).toBeGreaterThan(0);
   });
 
   it('FedRAMP (low confidence): no points against ECS Fargate, but EKS Fargate loses (not in GovCloud)', () => {
-    const f = reasonsOf({ services: [api], requirements: { compliance: ['fedramp'] } }, 'ecs-fargate').find((x) => x.rule === 'compliance-fedramp')!;
+    const f = reasonsOf({ services: [api], requirements: { compliance: ['fedramp'] } }, 'ecs-fargate').find(
+      (x) => x.rule === 'compliance-fedramp',
+    )!;
     expect(f.points).toBe(0);
     expect(f.text).toContain('services-in-scope');
-    expect(reasonsOf({ services: [api], requirements: { compliance: ['fedramp'] } }, 'eks-fargate').find((x) => x.rule === 'compliance-fedramp')!.points).toBeLessThan(0);
+    expect(
+      reasonsOf({ services: [api], requirements: { compliance: ['fedramp'] } }, 'eks-fargate').find((x) => x.rule === 'compliance-fedramp')!
+        .points,
+    ).toBeLessThan(0);
   });
 
   it('SOC 2 and ISO 27001 do not separate the options', () => {

@@ -38,19 +38,37 @@ describe('loading workload files', () => {
     const problems = problemsOf(
       'version: 2\nname: Bad Name\nregion: moon-1\nservices:\n  - name: a\n    cpu: 1\n    memory: 1\n    replicas: 1.5\n    peakReplicas: 4\ncost:\n  utilization: 0\n',
     );
-    expect(problems.map((p) => p.path)).toEqual(['version', 'name', 'region', 'services[0].peakHoursPerDay', 'services[0].replicas', 'cost.utilization']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'version',
+      'name',
+      'region',
+      'services[0].peakHoursPerDay',
+      'services[0].replicas',
+      'cost.utilization',
+    ]);
   });
 
   it('accepts JSON with the same schema and positions', () => {
     const ok = loadWorkloadText('{"version": 1, "name": "j", "services": [{"name": "a", "cpu": 1, "memory": 2, "replicas": 1}]}');
     expect(ok.ok).toBe(true);
-    const problems = problemsOf('{\n  "version": 1,\n  "name": "j",\n  "jobs": [{"name": "a", "cpu": 1, "memory": 2, "runsPerDay": 0, "minutesPerRun": 5}]\n}');
+    const problems = problemsOf(
+      '{\n  "version": 1,\n  "name": "j",\n  "jobs": [{"name": "a", "cpu": 1, "memory": 2, "runsPerDay": 0, "minutesPerRun": 5}]\n}',
+    );
     expect(problems).toEqual([{ path: 'jobs[0].runsPerDay', message: 'runsPerDay must be greater than 0', line: 4, column: 63 }]);
   });
 
   it('rejects duplicate keys, alias bombs, oversize and non-UTF-8 input', () => {
     expect(problemsOf('version: 1\nname: a\nname: b\n')[0]).toMatchObject({ line: 3, message: expect.stringMatching(/duplicate key/) });
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     expect(problemsOf(bomb)[0]?.message).toMatch(/alias/i);
     const big = loadWorkload(new Uint8Array(MAX_INPUT_BYTES + 1));
     expect(big.ok ? '' : big.problems[0]?.message).toMatch(/1 MiB/);
@@ -68,7 +86,9 @@ describe('loading workload files', () => {
 
   it('needs at least one service or job, and unique names', () => {
     expect(problemsOf('version: 1\nname: x\n').map((p) => p.message)).toEqual(['add at least one service or one job']);
-    const dup = problemsOf('version: 1\nname: x\nservices: [{name: a, cpu: 1, memory: 2, replicas: 1}]\njobs: [{name: a, cpu: 1, memory: 2, runsPerDay: 1, minutesPerRun: 1}]\n');
+    const dup = problemsOf(
+      'version: 1\nname: x\nservices: [{name: a, cpu: 1, memory: 2, replicas: 1}]\njobs: [{name: a, cpu: 1, memory: 2, runsPerDay: 1, minutesPerRun: 1}]\n',
+    );
     expect(dup[0]).toMatchObject({ path: 'jobs[0].name', line: 4 });
   });
 

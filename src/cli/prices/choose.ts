@@ -19,10 +19,17 @@ export interface PriceChoice {
 }
 
 export interface LiveFetcher {
-  (region: string, options: { instanceTypes?: string[]; onProgress?: (message: string) => void; onWarning?: (message: string) => void }): Promise<RegionPrices>;
+  (
+    region: string,
+    options: { instanceTypes?: string[]; onProgress?: (message: string) => void; onWarning?: (message: string) => void },
+  ): Promise<RegionPrices>;
 }
 
-export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetchLive: LiveFetcher = fetchRegionPrices): Promise<PriceBook> {
+export async function choosePriceBook(
+  choice: PriceChoice,
+  ctx: CliContext,
+  fetchLive: LiveFetcher = fetchRegionPrices,
+): Promise<PriceBook> {
   const snapshot = loadSnapshot();
   const { region } = choice;
   const cacheWarnings: string[] = [];
@@ -56,7 +63,10 @@ export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetc
     if (!cached) {
       return resolvePriceBook(snapshot, region, {
         source: 'snapshot',
-        warnings: [...cacheWarnings, `no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`],
+        warnings: [
+          ...cacheWarnings,
+          `no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`,
+        ],
       });
     }
     return resolvePriceBook(snapshot, region, {
@@ -69,7 +79,12 @@ export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetc
 
   // Default: a fresh cache wins; a stale one is ignored in favour of the dated snapshot.
   if (cached && !cached.stale) {
-    return resolvePriceBook(snapshot, region, { source: 'cache', overlay: cached.entry.prices, asOf: cached.entry.fetchedAt.slice(0, 10), warnings: cacheWarnings });
+    return resolvePriceBook(snapshot, region, {
+      source: 'cache',
+      overlay: cached.entry.prices,
+      asOf: cached.entry.fetchedAt.slice(0, 10),
+      warnings: cacheWarnings,
+    });
   }
   return resolvePriceBook(snapshot, region, { source: 'snapshot', warnings: cacheWarnings });
 }

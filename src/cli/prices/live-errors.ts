@@ -46,7 +46,16 @@ const ACCESS_DENIED = new Set([
   'NotAuthorized',
 ]);
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+]);
 
 function networkCode(error: SdkLikeError, depth = 0): string | undefined {
   if (depth > 3) return undefined;
@@ -72,9 +81,13 @@ export function toLivePriceError(error: unknown, context: { region: string; endp
     );
   }
   if (EXPIRED.has(name)) {
-    return new LivePriceError('credentials', `your AWS credentials have expired (${name}); refresh them (e.g. \`aws sso login\`) and retry, or use --prices snapshot.`, {
-      cause: error,
-    });
+    return new LivePriceError(
+      'credentials',
+      `your AWS credentials have expired (${name}); refresh them (e.g. \`aws sso login\`) and retry, or use --prices snapshot.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (ACCESS_DENIED.has(name) || e.$metadata?.httpStatusCode === 403) {
     return new LivePriceError(
@@ -84,18 +97,28 @@ export function toLivePriceError(error: unknown, context: { region: string; endp
     );
   }
   if (THROTTLING.has(name) || e.$retryable?.throttling === true) {
-    return new LivePriceError('throttled', `${where} kept throttling requests after retries (${name}); wait a minute and retry, or use --prices snapshot.`, {
-      cause: error,
-    });
+    return new LivePriceError(
+      'throttled',
+      `${where} kept throttling requests after retries (${name}); wait a minute and retry, or use --prices snapshot.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (name === 'TimeoutError' || name === 'AbortError' || /timed? ?out/i.test(detail)) {
-    return new LivePriceError('timeout', `${where} did not answer in time (${detail}); check your network or retry later.`, { cause: error });
+    return new LivePriceError('timeout', `${where} did not answer in time (${detail}); check your network or retry later.`, {
+      cause: error,
+    });
   }
   const net = networkCode(e);
   if (net) {
-    return new LivePriceError('network', `could not reach ${where} (${net}); check your network, proxy or AWS_ENDPOINT_URL_PRICING, or use --prices snapshot.`, {
-      cause: error,
-    });
+    return new LivePriceError(
+      'network',
+      `could not reach ${where} (${net}); check your network, proxy or AWS_ENDPOINT_URL_PRICING, or use --prices snapshot.`,
+      {
+        cause: error,
+      },
+    );
   }
   return new LivePriceError('service', `${where} failed: ${name ? `${name}: ` : ''}${detail}`, { cause: error });
 }

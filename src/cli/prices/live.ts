@@ -18,10 +18,7 @@ import type { RegionPrices } from '../../domain/price-book.js';
 import { LivePriceError, toLivePriceError } from './live-errors.js';
 import { parsePriceList } from '../../pricing/price-list.js';
 
-export { LivePriceError, type LivePriceErrorCode } from './live-errors.js';
-
-/** The regions that host the Price List Query API. */
-export const PRICING_ENDPOINT_REGIONS = ['us-east-1', 'eu-central-1', 'ap-south-1'] as const;
+export { LivePriceError } from './live-errors.js';
 
 /**
  * The Price List API endpoint region for a priced region: AWS hosts the API in us-east-1,
@@ -120,7 +117,10 @@ export async function getAllProducts(
     nextToken = output.NextToken || undefined;
     if (!nextToken) return items;
   }
-  throw new LivePriceError('service', `the Price List API returned more than ${MAX_PAGES_PER_QUERY} pages for ${input.ServiceCode}; giving up`);
+  throw new LivePriceError(
+    'service',
+    `the Price List API returned more than ${MAX_PAGES_PER_QUERY} pages for ${input.ServiceCode}; giving up`,
+  );
 }
 
 /** A `PricingClient` for the endpoint region of `region`, with per-request timeouts and retries. */
