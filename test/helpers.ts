@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import type { ProgramDeps } from '../src/cli/program.js';
+import type { ProgramDeps } from '../src/cli/deps.js';
 
 export interface RunResult {
   code: number;

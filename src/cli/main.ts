@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { CliError, ExitCode, formatProblems, InputError } from './errors.js';
 import { processContext, type CliContext } from './io.js';
-import { createProgram, type ProgramDeps } from './program.js';
+import type { ProgramDeps } from './deps.js';
+import { createProgram } from './program.js';
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

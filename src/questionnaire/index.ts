@@ -1,8 +1,8 @@
 /**
- * The interactive questionnaire (issue 5): the interview, its prompter adapter, the answers review,
+ * The interactive questionnaire: the interview, its prompter adapter, the answers review,
  * and the commented `workload.yaml` writers (`advise --save`, `init`).
  */
-export { createInquirerPrompter, createScriptedPrompter, isPromptCancelled, type Prompter, type ScriptedAnswer } from './prompter.js';
+export { createInquirerPrompter, createScriptedPrompter, isPromptCancelled, type ScriptedAnswer } from './prompter.js';
 export { runQuestionnaire } from './interview.js';
 export { QUESTIONS } from './questions.js';
 export { renderAnswersReview } from './review.js';
