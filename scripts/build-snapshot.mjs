@@ -45,7 +45,42 @@ function sortKeys(value) {
 
 const byString = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildSnapshot(facts, catalog) {
+/**
+ * ECS awsvpc tasks per instance: the ECS trunking table where it lists the type; for a newer family the
+ * table does not list but EC2 marks as trunking-capable, the same size of the nearest older sibling
+ * family (an estimate, named); otherwise ENIs − 1 without trunking.
+ */
+export function ecsAwsvpcTasks(instance, trunking) {
+  const [family, size] = instance.instanceType.split('.');
+  const withoutTrunking = Math.max(0, instance.vpc.interfaces - 1);
+  const unsupported = trunking.unsupportedFamilies.includes(family) || trunking.unsupportedInstanceTypes.includes(instance.instanceType);
+  const row = trunking.types[instance.instanceType];
+  if (row) {
+    const [without, withT] = row;
+    // The table lists a few families it also calls unsupported, and has typos where trunking is lower.
+    return unsupported || !(withT > without)
+      ? { withoutTrunking: without, withTrunking: null, basis: 'table' }
+      : { withoutTrunking: without, withTrunking: withT, basis: 'table' };
+  }
+  if (unsupported || !instance.vpc.trunking) return { withoutTrunking, withTrunking: null, basis: 'no-trunking' };
+  const m = /^([a-z]+?)(\d+)([a-z0-9-]*)$/.exec(family);
+  if (m) {
+    const [, prefix, gen, suffix] = m;
+    const suffixes = [suffix, suffix.replace(/-flex$/, ''), suffix.replace(/[dn]+$/, ''), ''];
+    for (let g = Number(gen) - 1; g >= Number(gen) - 4 && g > 0; g--) {
+      for (const sfx of suffixes) {
+        const sibling = `${prefix}${g}${sfx}.${size}`;
+        const r = trunking.types[sibling];
+        if (r && r[1] > r[0] && !trunking.unsupportedFamilies.includes(`${prefix}${g}${sfx}`)) {
+          return { withoutTrunking, withTrunking: r[1], basis: 'estimate', from: sibling };
+        }
+      }
+    }
+  }
+  return { withoutTrunking, withTrunking: null, basis: 'no-trunking' };
+}
+
+export function buildSnapshot(facts, catalog, repoFacts, trunking) {
   const notes = [];
   const sources = {};
   for (const [key, src] of Object.entries(facts.sources)) {
@@ -75,9 +110,18 @@ export function buildSnapshot(facts, catalog) {
     note: undefined, // filled below
   };
   sources['spec_assumption'] = {
-    title: 'ecs-or-eks SPEC §4 / docs/pricing-model.md (documented model assumption, not an AWS price)',
+    title: 'ecs-or-eks pricing model assumption (docs/pricing-model.md), not an AWS price',
     kind: 'assumption of this tool',
   };
+  sources['ecs_eni_trunking'] = {
+    title: trunking.source.title,
+    kind: 'AWS documentation',
+    url: trunking.source.url,
+    date: trunking.source.date,
+  };
+  for (const [key, src] of Object.entries(repoFacts.sources)) {
+    sources[key] = { title: src.title, kind: src.kind, url: src.url, date: src.date };
+  }
 
   /** A sourced fact `{value, source, asOf}` → SourcedPrice, or undefined when unsourced. */
   const sp = (fact, fallbackAsOf) => {
@@ -209,6 +253,7 @@ export function buildSnapshot(facts, catalog) {
         branchInterfaces: i.vpc.branchInterfaces,
         bareMetal: i.vpc.bareMetal,
       },
+      ecsAwsvpcTasks: ecsAwsvpcTasks(i, trunking),
     });
     if (typeof i.onDemandUsdPerHour === 'number') {
       regions['us-east-1'].ec2.onDemandHour[i.instanceType] = {
@@ -263,6 +308,23 @@ export function buildSnapshot(facts, catalog) {
     };
   }
 
+  // EBS per GB-month: gp3 (four regions, r4) and gp2 (us-east-1, infracost golden).
+  for (const [region, usd] of Object.entries(net.gp3GbMonth.value)) {
+    regions[region] ??= emptyRegion(region);
+    regions[region].ebs = { ...(regions[region].ebs ?? {}), gp3GbMonth: { usd, source: net.gp3GbMonth.source, asOf: netAsOf } };
+  }
+  for (const [region, f] of Object.entries(repoFacts.ebs.gp2GbMonth)) {
+    regions[region] ??= emptyRegion(region);
+    regions[region].ebs = { ...(regions[region].ebs ?? {}), gp2GbMonth: { usd: f.value, source: f.source, asOf: f.asOf } };
+  }
+  // ECS Managed Instances: the fee AWS's ECS pricing page shows for c6a.2xlarge in us-east-1.
+  for (const [key, f] of Object.entries(repoFacts.ecsManagedInstancesFee)) {
+    const [type, region] = key.split('@');
+    regions[region] ??= emptyRegion(region);
+    regions[region].ecs.managedInstancesFee ??= {};
+    regions[region].ecs.managedInstancesFee[type] = { usd: f.value, source: f.source, asOf: f.asOf };
+  }
+
   // Defaults: documented assumptions where AWS publishes no per-item price.
   const usSpot = regions['us-east-1'].fargate.spotX86;
   const usX86 = regions['us-east-1'].fargate.linuxX86;
@@ -307,16 +369,28 @@ export function buildSnapshot(facts, catalog) {
       },
     },
     linuxMinimumSeconds: { usd: fg.billingRules.linuxMinimum.value, source: fg.billingRules.linuxMinimum.source, asOf: '2021-04-22' },
-    windowsMinimumSeconds: {
-      usd: 300,
-      source: 'spec_assumption',
-      asOf: 'unknown',
+    ec2WindowsLicenceVcpuHour: {
+      usd: repoFacts.windowsOnEc2.licenceVcpuHour.value,
+      source: repoFacts.windowsOnEc2.licenceVcpuHour.source,
+      asOf: repoFacts.windowsOnEc2.licenceVcpuHour.asOf,
       estimate: {
         reason:
-          'No AWS text states the Fargate Windows minimum charge; a 2026 third-party note says 5 minutes (a common claim is 15), SPEC §4 uses 5 minutes',
-        fix: 'check the AWS Fargate pricing page for the Windows minimum charge',
+          'the bundled data has Linux EC2 prices only; Windows instances are priced as the Linux price plus $0.046 per vCPU-hour, the licence rate that fits published Windows prices of m5, c5 and r5 types',
+        fix: FIX_ANY,
       },
     },
+    ec2WindowsBurstableLicenceVcpuHour: {
+      usd: repoFacts.windowsOnEc2.burstableLicenceVcpuHour.value,
+      source: repoFacts.windowsOnEc2.burstableLicenceVcpuHour.source,
+      asOf: repoFacts.windowsOnEc2.burstableLicenceVcpuHour.asOf,
+      estimate: {
+        reason:
+          'burstable (T) types carry a much smaller Windows premium: $0.0092 per vCPU-hour, from the t3.medium Windows price ($0.0600/h against $0.0416/h on Linux)',
+        fix: FIX_ANY,
+      },
+    },
+    // The AWS Fargate pricing page: "For Windows containers, billing is calculated per second with a 5-minute minimum."
+    windowsMinimumSeconds: { usd: 300, source: 'aws_fargate_pricing_page', asOf: 'unknown' },
   };
 
   const dates = [];
@@ -332,7 +406,7 @@ export function buildSnapshot(facts, catalog) {
   const snapshot = {
     schemaVersion: 1,
     asOf: dates[dates.length - 1],
-    generatedFrom: ['pricing-facts.json', 'ec2-instances.json'],
+    generatedFrom: ['pricing-facts.json', 'ec2-instances.json', 'data/sourced-facts.json', 'data/ecs-eni-trunking.json'],
     sources,
     instances,
     defaults,
@@ -348,6 +422,12 @@ export function renderSnapshot(snapshot) {
   return head.replace('"instances":[]', `"instances":[\n${body}\n]`) + '\n';
 }
 
+/** The sourced facts this repository keeps itself (not in ../shared): extra prices and the ECS trunking table. */
+export function readRepoFacts() {
+  const read = (name) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8'));
+  return { repoFacts: read('sourced-facts.json'), trunking: read('ecs-eni-trunking.json') };
+}
+
 function main() {
   const [dataDir, outFile] = process.argv.slice(2);
   if (!dataDir || !outFile) {
@@ -356,7 +436,8 @@ function main() {
   }
   const facts = JSON.parse(readFileSync(join(dataDir, 'pricing-facts.json'), 'utf8'));
   const catalog = JSON.parse(readFileSync(join(dataDir, 'ec2-instances.json'), 'utf8'));
-  const { snapshot, notes } = buildSnapshot(facts, catalog);
+  const { repoFacts, trunking } = readRepoFacts();
+  const { snapshot, notes } = buildSnapshot(facts, catalog, repoFacts, trunking);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, renderSnapshot(snapshot));
   console.error(

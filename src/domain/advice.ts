@@ -73,6 +73,9 @@ export interface FargateSizing {
 /** One pool of identical EC2 nodes (per OS, architecture and GPU need). */
 export interface PoolSizing {
   pool: string;
+  /** The cluster this pool belongs to (1-based), and how many identical clusters it stands for. */
+  cluster: number;
+  copies: number;
   instanceType: string;
   instance: { vcpu: number; memoryGiB: number; gpus: number };
   /** What one node offers to tasks after system overhead and daemons; the slot key names the density limit. */
@@ -81,6 +84,8 @@ export interface PoolSizing {
   peakNodes: number;
   packedNodes: number;
   lowerBoundNodes: number;
+  /** Zones the pool's services spread over: at least one node in each. */
+  zonesInUse: number;
   tasksPerNode: number;
   bindingLimit: string;
   serviceNodeHours: number;

@@ -15,6 +15,9 @@ export interface FargateSize {
 /** Which table: ECS Fargate tasks, or EKS Fargate pods. */
 export type FargateVariant = 'ecs' | 'eks';
 
+/** Ephemeral storage every Fargate task includes; more is billed per GB-hour. */
+export const FARGATE_INCLUDED_STORAGE_GIB = 20;
+
 /** Memory EKS on Fargate adds to every pod before rounding. */
 export const EKS_FARGATE_POD_OVERHEAD_GIB = 0.25;
 

@@ -4,6 +4,7 @@
  * seventh option is one entry here plus its rules.
  */
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
+import type { Ec2OptionFacts } from './capacity.js';
 
 export type Orchestrator = 'ecs' | 'eks';
 export type Compute = 'fargate' | 'ec2';
@@ -36,6 +37,8 @@ export interface OptionSpec {
   readonly launchLabel: string;
   /** The four options that always appear in the output. */
   readonly core: boolean;
+  /** For EC2-backed options: how nodes offer capacity, what they bill besides instances, how they scale in. */
+  readonly ec2: Ec2OptionFacts | null;
 }
 
 export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
@@ -58,6 +61,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
     scaleOutHint: null,
     launchLabel: 'ECS on Fargate',
     core: true,
+    ec2: null,
   },
   'ecs-ec2': {
     id: 'ecs-ec2',
@@ -79,6 +83,26 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
     scaleOutHint: 'spare capacity (target capacity below 100) or a warm pool avoids the wait',
     launchLabel: 'ECS on EC2',
     core: true,
+    ec2: {
+      nodeCapacity: 'ecs',
+      maxPods: 'eni',
+      systemPods: false,
+      minNodesPerCluster: { value: 0, unit: 'nodes', sources: ['ecs-cluster-auto-scaling'] },
+      rootVolume: {
+        value: { linuxGiB: 30, windowsGiB: 50, volumeType: 'gp3' },
+        unit: 'GiB per node',
+        sources: ['ecs-ami-root-volume'],
+        estimate:
+          'the ECS-optimised Linux AMI has a 30 GiB gp3 root volume; 50 GiB for Windows nodes is the EKS Windows default, assumed here',
+      },
+      scaleIn: {
+        value: 900,
+        unit: 'seconds',
+        autoscaler: 'ECS managed scaling',
+        sources: ['ecs-cluster-auto-scaling'],
+      },
+      instanceRules: 'any',
+    },
   },
   'eks-managed-nodes': {
     id: 'eks-managed-nodes',
@@ -101,6 +125,24 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
     scaleOutHint: 'overprovisioning placeholder pods avoid the wait, at a price',
     launchLabel: 'EKS managed node groups (EC2)',
     core: true,
+    ec2: {
+      nodeCapacity: 'eks',
+      maxPods: 'prefix-optional',
+      systemPods: true,
+      minNodesPerCluster: { value: 0, unit: 'nodes', sources: ['eks-coredns'] },
+      rootVolume: {
+        value: { linuxGiB: 20, windowsGiB: 50, volumeType: 'gp2' },
+        unit: 'GiB per node',
+        sources: ['eks-nodegroup-disk-size', 'containers-roadmap-1417'],
+      },
+      scaleIn: {
+        value: 600,
+        unit: 'seconds',
+        autoscaler: 'Cluster Autoscaler',
+        sources: ['eks-bpg-cluster-autoscaler'],
+      },
+      instanceRules: 'any',
+    },
   },
   'eks-fargate': {
     id: 'eks-fargate',
@@ -123,6 +165,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
     scaleOutHint: null,
     launchLabel: 'EKS on Fargate (one pod per Fargate node)',
     core: true,
+    ec2: null,
   },
   'ecs-managed-instances': {
     id: 'ecs-managed-instances',
@@ -143,6 +186,26 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
     scaleOutHint: null,
     launchLabel: 'ECS Managed Instances (AWS-managed EC2)',
     core: false,
+    ec2: {
+      nodeCapacity: 'ecs',
+      maxPods: 'eni',
+      systemPods: false,
+      minNodesPerCluster: { value: 0, unit: 'nodes', sources: ['ecs-mi-infrastructure-optimization'] },
+      rootVolume: {
+        value: { linuxGiB: 30, windowsGiB: 30, volumeType: 'gp3' },
+        unit: 'GiB per node',
+        sources: ['ecs-ami-root-volume'],
+        estimate: 'AWS states no default storage size for Managed Instances; the ECS-optimised AMI’s 30 GiB gp3 is assumed',
+      },
+      scaleIn: {
+        value: 300,
+        unit: 'seconds',
+        autoscaler: 'Managed Instances infrastructure optimisation',
+        sources: ['ecs-mi-infrastructure-optimization'],
+        estimate: 'scaleInAfter can be 0–3600 s; AWS does not state the default, 5 minutes is assumed',
+      },
+      instanceRules: 'any',
+    },
   },
   'eks-auto-mode': {
     id: 'eks-auto-mode',
@@ -163,6 +226,31 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
     scaleOutHint: null,
     launchLabel: 'EKS Auto Mode (Karpenter-managed EC2 nodes)',
     core: false,
+    ec2: {
+      nodeCapacity: 'eks',
+      maxPods: 'prefix',
+      systemPods: false,
+      minNodesPerCluster: {
+        value: 1,
+        unit: 'nodes',
+        sources: ['eks-automode'],
+        estimate:
+          'Auto Mode scales nodes to what pods need; a cluster in use keeps at least one node for its controllers and add-ons (an assumption)',
+      },
+      rootVolume: {
+        value: { linuxGiB: 80, windowsGiB: 80, volumeType: 'gp3' },
+        unit: 'GiB per node',
+        sources: ['eks-auto-node-class'],
+      },
+      scaleIn: {
+        value: 60,
+        unit: 'seconds',
+        autoscaler: 'Auto Mode consolidation',
+        sources: ['eks-auto-node-pool'],
+        estimate: 'Auto Mode consolidates empty and underused nodes; AWS does not state its consolidateAfter, one minute is assumed',
+      },
+      instanceRules: 'auto-mode',
+    },
   },
 };
 

@@ -47,7 +47,12 @@ export interface RegionPrices {
     /** Linux, shared tenancy, on-demand, per instance-hour. */
     onDemandHour: Record<string, SourcedPrice>;
   };
-  /** Costs outside compute, priced only when `cost.extras` asks for them (same for every option). */
+  /** EBS volumes per GB-month: node root and data volumes on the EC2-backed options. */
+  ebs?: {
+    gp3GbMonth?: SourcedPrice;
+    gp2GbMonth?: SourcedPrice;
+  };
+  /** Networking prices: NAT gateways and public IPv4 (per task or node where they differ by option, or in `cost.extras`). */
   extras?: {
     natGatewayHour?: SourcedPrice;
     /** NAT gateway data processing, per GB. */
@@ -70,6 +75,11 @@ export interface InstanceShape {
   burstable: boolean;
   eksAllocatable: { cpuMillicores: number; memoryMiB: number; pods: number };
   vpc: { interfaces: number; ipv4PerInterface: number; trunking: boolean; branchInterfaces: number; bareMetal: boolean };
+  /**
+   * ECS `awsvpc` tasks per instance, without and with ENI trunking: from the ECS trunking table, estimated
+   * from the same size of an older sibling family the table lists, or ENIs − 1 where trunking is unsupported.
+   */
+  ecsAwsvpcTasks: { withoutTrunking: number; withTrunking: number | null; basis: 'table' | 'estimate' | 'no-trunking'; from?: string };
 }
 
 export interface SourceInfo {
@@ -99,6 +109,10 @@ export interface PriceSnapshot {
     managedInstancesFeeRatio: SourcedPrice;
     linuxMinimumSeconds: SourcedPrice;
     windowsMinimumSeconds: SourcedPrice;
+    /** Windows Server licence on EC2, per vCPU-hour, on top of the Linux price (non-burstable types). */
+    ec2WindowsLicenceVcpuHour: SourcedPrice;
+    /** The same for burstable (T) types, whose Windows premium is much smaller. */
+    ec2WindowsBurstableLicenceVcpuHour: SourcedPrice;
   };
   regions: Record<string, RegionPrices>;
 }

@@ -79,13 +79,29 @@ export function tasksOf(w: Workload): Task[] {
 }
 
 /**
- * Task-hours per month. Services: replicas × hours + (peak − replicas) × peak hours × days. Jobs:
- * runs × parallelism × max(duration, minimum charge).
+ * Task launches per month: a service's baseline once (deploys aside), its extra peak tasks every day,
+ * and every task of every job run.
  */
-export function taskHours(t: Task, hoursPerMonth: number, minimumSeconds: number): number {
+export function taskStartsPerMonth(t: Task, hoursPerMonth: number): number {
+  if (t.kind === 'service') return t.replicas + t.peakExtra * (t.peakHoursPerDay > 0 ? daysPerMonth(hoursPerMonth) : 0);
+  return t.runsPerMonth * t.parallelism;
+}
+
+/**
+ * Task-hours per month. Services: replicas × hours + (peak − replicas) × peak hours × days. Jobs:
+ * runs × parallelism × max(duration, minimum charge). `startSeconds` is billed on top of every launch
+ * (Fargate bills from the start of the image pull).
+ */
+export function taskHours(t: Task, hoursPerMonth: number, minimumSeconds: number, startSeconds = 0): number {
   if (t.kind === 'service') {
-    return t.replicas * hoursPerMonth + t.peakExtra * t.peakHoursPerDay * daysPerMonth(hoursPerMonth);
+    const running = t.replicas * hoursPerMonth + t.peakExtra * t.peakHoursPerDay * daysPerMonth(hoursPerMonth);
+    return running + (taskStartsPerMonth(t, hoursPerMonth) * startSeconds) / 3600;
   }
-  const seconds = Math.max(t.minutesPerRun * 60, minimumSeconds);
+  const seconds = Math.max(t.minutesPerRun * 60 + startSeconds, minimumSeconds);
   return (t.runsPerMonth * t.parallelism * seconds) / 3600;
+}
+
+/** The always-on share of a task's hours: a service's baseline replicas (what a Savings Plan is sized to). */
+export function baselineTaskHours(t: Task, hoursPerMonth: number): number {
+  return t.kind === 'service' ? t.replicas * hoursPerMonth : 0;
 }

@@ -52,6 +52,8 @@ function mergeRegion(region: string, base: RegionPrices | undefined, overlay: Re
     ecs: { managedInstancesFee: { ...(b.ecs.managedInstancesFee ?? {}), ...(o.ecs?.managedInstancesFee ?? {}) } },
     ec2: { onDemandHour: { ...b.ec2.onDemandHour, ...(o.ec2?.onDemandHour ?? {}) } },
   };
+  const ebs = { ...(b.ebs ?? {}), ...defined(o.ebs ?? {}) };
+  if (Object.keys(ebs).length > 0) merged.ebs = ebs;
   const extras = { ...(b.extras ?? {}), ...defined(o.extras ?? {}) };
   if (Object.keys(extras).length > 0) merged.extras = extras;
   return merged;
@@ -195,6 +197,29 @@ export function resolvePriceBook(snapshot: PriceSnapshot, region: string, opts: 
     );
   }
   if (Object.keys(extras).length > 0) prices.extras = extras;
+  // EBS volumes: the region's sourced rate, else us-east-1 × the regional factor.
+  const refEbs = reference.ebs ?? {};
+  const ebs = { ...(prices.ebs ?? {}) };
+  if (!ebs.gp3GbMonth && refEbs.gp3GbMonth) {
+    ebs.gp3GbMonth = estimated(
+      refEbs.gp3GbMonth,
+      factor,
+      `no EBS gp3 price for ${region} in the snapshot; estimated as us-east-1 × ${factor} (${basis})`,
+      region,
+    );
+  }
+  if (!ebs.gp2GbMonth && refEbs.gp2GbMonth) {
+    // gp2 is sourced for us-east-1 only: scale it by the region's own gp3 ratio when that is sourced.
+    const gp3 = ebs.gp3GbMonth;
+    const ratio = gp3 && !gp3.estimate && refEbs.gp3GbMonth ? gp3.usd / refEbs.gp3GbMonth.usd : factor;
+    ebs.gp2GbMonth = estimated(
+      refEbs.gp2GbMonth,
+      roundTo(ratio, 4),
+      `no EBS gp2 price for ${region} in the snapshot; estimated as us-east-1 × ${roundTo(ratio, 4)} (the region's gp3 ratio)`,
+      region,
+    );
+  }
+  if (Object.keys(ebs).length > 0) prices.ebs = ebs;
 
   return {
     source: opts.source ?? 'snapshot',

@@ -19,9 +19,11 @@ export interface TaskGroup {
   cpuMillicores: number;
   memoryMiB: number;
   gpus: number;
+  /** At most this many of the group on one node (host networking: one task per host port). */
+  maxPerNode?: number;
 }
 
-export type PackingDimension = 'cpu' | 'memory' | 'gpus' | 'slots';
+export type PackingDimension = 'cpu' | 'memory' | 'gpus' | 'slots' | 'ports';
 
 /** `nodes` identical nodes, each with these tasks' totals on it. */
 export interface NodeBatch {
@@ -45,7 +47,7 @@ export interface PackResult {
 
 /** How many tasks of `g` fit into the free capacity `free` (at most `limit`). */
 export function fitCount(free: NodeCapacity, g: Omit<TaskGroup, 'count'>, limit = Infinity): number {
-  let k = Math.min(limit, free.slots);
+  let k = Math.min(limit, free.slots, g.maxPerNode ?? Infinity);
   if (g.cpuMillicores > 0) k = Math.min(k, Math.floor(free.cpuMillicores / g.cpuMillicores));
   if (g.memoryMiB > 0) k = Math.min(k, Math.floor(free.memoryMiB / g.memoryMiB));
   if (g.gpus > 0) k = Math.min(k, Math.floor(free.gpus / g.gpus));
@@ -71,12 +73,30 @@ export function lowerBoundNodes(groups: readonly TaskGroup[], cap: NodeCapacity)
   const d = demandOf(groups);
   const need = (demand: number, capacity: number): number =>
     demand <= 0 ? 0 : capacity <= 0 ? Infinity : Math.ceil(demand / capacity - 1e-9);
+  let perGroup = 0;
+  for (const g of groups) if (g.maxPerNode !== undefined && g.count > 0) perGroup = Math.max(perGroup, Math.ceil(g.count / g.maxPerNode));
   return Math.max(
     need(d.cpuMillicores, cap.cpuMillicores),
     need(d.memoryMiB, cap.memoryMiB),
     need(d.gpus, cap.gpus),
     need(d.tasks, cap.slots),
+    perGroup,
   );
+}
+
+/** Tasks of `g` that fit into the room the packed nodes leave, plus `emptyNodes` nodes with nothing on them. */
+export function spareFit(pack: PackResult | null, cap: NodeCapacity, g: Omit<TaskGroup, 'count'>, emptyNodes: number): number {
+  let fit = emptyNodes > 0 ? emptyNodes * fitCount(cap, g) : 0;
+  for (const b of pack?.batches ?? []) {
+    const free: NodeCapacity = {
+      cpuMillicores: cap.cpuMillicores - b.cpuMillicores,
+      memoryMiB: cap.memoryMiB - b.memoryMiB,
+      gpus: cap.gpus - b.gpus,
+      slots: cap.slots - b.tasks,
+    };
+    fit += b.nodes * fitCount(free, g);
+  }
+  return fit;
 }
 
 /** How far (as a share of a node) one resource may run ahead of the other while filling a node. */
@@ -127,7 +147,8 @@ export function packNodes(groups: readonly TaskGroup[], cap: NodeCapacity): Pack
     while (first[which]! < list.length && list[first[which]!]!.rem === 0) first[which]!++;
     for (let i = first[which]!; i < list.length; i++) {
       const it = list[i]!;
-      if (it.rem - (inPattern.get(it) ?? 0) <= 0) continue;
+      const used = inPattern.get(it) ?? 0;
+      if (it.rem - used <= 0 || used >= (it.g.maxPerNode ?? Infinity)) continue;
       if (fitCount(free, it.g, 1) > 0) return it;
     }
     return null;
@@ -143,7 +164,7 @@ export function packNodes(groups: readonly TaskGroup[], cap: NodeCapacity): Pack
       const it = pickFrom(prefer, free, pattern) ?? pickFrom(prefer === 0 ? 1 : 0, free, pattern);
       if (!it) break;
       const already = pattern.get(it) ?? 0;
-      let k = fitCount(free, it.g, it.rem - already);
+      let k = fitCount(free, it.g, Math.min(it.rem, it.g.maxPerNode ?? Infinity) - already);
       // Add in chunks, but stop once this task's dominant resource overtakes the other one by more
       // than a small tolerance (chunks keep large nodes with hundreds of tiny tasks fast).
       if (it.c !== it.m) {
@@ -192,5 +213,8 @@ export function packNodes(groups: readonly TaskGroup[], cap: NodeCapacity): Pack
       binding = dim;
     }
   }
+  // One task per node per host port: when that alone needs every node, the port is the limit.
+  const perPort = Math.max(0, ...placed.filter((g) => g.maxPerNode !== undefined).map((g) => Math.ceil(g.count / g.maxPerNode!)));
+  if (perPort > 0 && perPort >= nodes && perPort > Math.ceil(best - 1e-9)) binding = 'ports';
   return { nodes, unplaced, batches, bindingLimit: binding, lowerBound: lowerBoundNodes(placed, cap) };
 }

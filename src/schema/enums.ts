@@ -30,6 +30,16 @@ export type KubernetesEcosystem = (typeof KUBERNETES_ECOSYSTEM)[number];
 export const EKS_SUPPORT_TIERS = ['standard', 'extended'] as const;
 export type EksSupportTier = (typeof EKS_SUPPORT_TIERS)[number];
 
+/** How images reach tasks: a NAT gateway, VPC endpoints, or the internet from public subnets. */
+export const IMAGE_PULL_PATHS = ['nat', 'vpc-endpoints', 'internet'] as const;
+export type ImagePullPath = (typeof IMAGE_PULL_PATHS)[number];
+
+/** How the workload relates to several clusters: divided among them, or run in full in each. */
+export const CLUSTER_SPLITS = ['divide', 'replicate'] as const;
+
+/** What a Savings Plan discount covers: the always-on baseline, or every on-demand hour. */
+export const DISCOUNT_SCOPES = ['baseline', 'all'] as const;
+
 export const OUTPUT_FORMATS = ['table', 'json', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

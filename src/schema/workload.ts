@@ -4,8 +4,12 @@
  * per-answer validation.
  */
 import { z } from 'zod';
+import type { ImagePullPath } from './enums.js';
 import {
   ARCHITECTURES,
+  CLUSTER_SPLITS,
+  DISCOUNT_SCOPES,
+  IMAGE_PULL_PATHS,
   COMPLIANCE_REGIMES,
   EKS_SUPPORT_TIERS,
   HOURS_PER_MONTH_DEFAULT,
@@ -51,6 +55,8 @@ const percent = (what: string, min = 0) =>
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: () => `${what} must be one of: ${values.join(', ')}` });
+
+const bool = (what: string, fallback: boolean) => z.boolean({ error: `${what} must be true or false` }).default(fallback);
 
 const name = z
   .string({ error: 'name must be a string' })
@@ -113,8 +119,6 @@ export const Daemon = z.strictObject({
   hostAccess: z.boolean({ error: 'hostAccess must be true or false' }).default(false),
 });
 
-const bool = (what: string, fallback: boolean) => z.boolean({ error: `${what} must be true or false` }).default(fallback);
-
 export const Requirements = z.strictObject({
   privileged: bool('privileged', false),
   blockStorage: bool('blockStorage', false),
@@ -144,6 +148,17 @@ export const Network = z.strictObject({
   natOrEndpoints: bool('natOrEndpoints', true),
   /** Default: the workload's region (filled in by `resolveWorkload`). */
   registryRegion: Region.optional(),
+  /**
+   * Zones the services spread over. Default 3: AWS's ECS availability guidance spreads services over at
+   * least three zones; EKS needs subnets in at least two. Each cluster keeps a node per zone in use.
+   */
+  availabilityZones: wholeAtLeast('availabilityZones', 1, 6).default(3),
+  /**
+   * How task images reach the tasks: through a NAT gateway (billed per GB), through VPC endpoints (ECR
+   * layers come from S3 through the free gateway endpoint) or from public subnets over the internet.
+   * Default: `nat` in private subnets, `internet` in public ones (filled in by `resolveWorkload`).
+   */
+  imagePulls: oneOf(IMAGE_PULL_PATHS, 'imagePulls').optional(),
 });
 
 export const Cost = z.strictObject({
@@ -153,6 +168,12 @@ export const Cost = z.strictObject({
     .max(744, { error: 'hoursPerMonth must be at most 744 (31 days)' })
     .default(HOURS_PER_MONTH_DEFAULT),
   clusters: wholeAtLeast('clusters', 1, 1_000).default(1),
+  /**
+   * How the workload relates to `clusters`: `divide` (default) — the services and jobs described are the
+   * whole estate, assigned whole to the clusters; `replicate` — every cluster runs all of them (e.g. one
+   * full copy per environment or Region).
+   */
+  clusterSplit: oneOf(CLUSTER_SPLITS, 'clusterSplit').default('divide'),
   ec2: z
     .strictObject({
       instanceTypes: z
@@ -161,17 +182,22 @@ export const Cost = z.strictObject({
       spotPercent: percent('spotPercent').default(0),
       spotDiscountPercent: percent('spotDiscountPercent').nullable().default(null),
       discountPercent: percent('discountPercent').default(0),
+      /** What the Savings Plan covers: the always-on baseline (default) or every on-demand hour. */
+      discountAppliesTo: oneOf(DISCOUNT_SCOPES, 'discountAppliesTo').default('baseline'),
     })
     .prefault({}),
   fargate: z
     .strictObject({
       spotPercent: percent('spotPercent').default(0),
       discountPercent: percent('discountPercent').default(0),
+      discountAppliesTo: oneOf(DISCOUNT_SCOPES, 'discountAppliesTo').default('baseline'),
     })
     .prefault({}),
   eks: z
     .strictObject({
       support: oneOf(EKS_SUPPORT_TIERS, 'support').default('standard'),
+      /** VPC CNI prefix delegation on managed node groups (Auto Mode always uses prefixes). */
+      prefixDelegation: bool('prefixDelegation', false),
     })
     .prefault({}),
   /**
@@ -294,7 +320,7 @@ type ParsedWorkload = z.output<typeof WorkloadSchema>;
 /** A validated workload with every default filled in — the input of the pure core. */
 export type Workload = Omit<ParsedWorkload, 'services' | 'network'> & {
   services: ServiceSpec[];
-  network: Omit<ParsedWorkload['network'], 'registryRegion'> & { registryRegion: string };
+  network: Omit<ParsedWorkload['network'], 'registryRegion' | 'imagePulls'> & { registryRegion: string; imagePulls: ImagePullPath };
 };
 export type ServiceSpec = Omit<z.output<typeof Service>, 'peakReplicas' | 'peakHoursPerDay'> & {
   peakReplicas: number;
@@ -312,7 +338,11 @@ export function resolveWorkload(parsed: ParsedWorkload): Workload {
       peakReplicas: s.peakReplicas ?? s.replicas,
       peakHoursPerDay: s.peakReplicas !== undefined && s.peakReplicas > s.replicas ? (s.peakHoursPerDay ?? 0) : (s.peakHoursPerDay ?? 0),
     })),
-    network: { ...parsed.network, registryRegion: parsed.network.registryRegion ?? parsed.region },
+    network: {
+      ...parsed.network,
+      registryRegion: parsed.network.registryRegion ?? parsed.region,
+      imagePulls: parsed.network.imagePulls ?? (parsed.network.privateSubnets ? 'nat' : 'internet'),
+    },
   };
 }
 

@@ -205,6 +205,7 @@ describe('runQuestionnaire with a scripted prompter', () => {
       privateSubnets: true,
       natOrEndpoints: false,
       registryRegion: 'eu-west-1',
+      availabilityZones: 3,
     });
 
     const publicNet = createScriptedPrompter({ 'tune.sections': ['network'], 'network.privateSubnets': false });

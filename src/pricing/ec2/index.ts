@@ -1,0 +1,243 @@
+/**
+ * An EC2-backed option priced on a fleet you could deploy: per cluster and node pool, the cheapest
+ * instance type at the workload's utilisation; its bill, its cost curve from 10 to 100 % and the
+ * utilisation at which it breaks even with its Fargate counterpart.
+ */
+import type { CurvePoint, Ec2Sizing, OptionPricing, PoolSizing } from '../../domain/advice.js';
+import { CAPACITY } from '../../domain/capacity.js';
+import type { OptionSpec } from '../../domain/options.js';
+import type { PriceBook, SourcedPrice } from '../../domain/price-book.js';
+import type { Task } from '../../domain/tasks.js';
+import type { Workload } from '../../schema/workload.js';
+import { Bill } from '../collector.js';
+import { monthlyCost, roundTo } from '../money.js';
+import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
+import { candidatesFor, type Candidate } from './candidates.js';
+import { cheapestPlan, jobTypes, shortlist, type PackCache, type PlanContext } from './plan.js';
+import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
+
+export const CURVE_UTILIZATIONS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
+
+interface PoolChoice {
+  cluster: ClusterSpec;
+  pool: Pool;
+  shortlisted: Candidate[];
+  runTypes: Map<Task, Candidate>;
+  candidatesConsidered: number;
+}
+
+/** What every line that is not instance-hours costs: Spot and Savings Plan shares, fees, licences, volumes. */
+function ec2Pricing(w: Workload, book: PriceBook, option: OptionSpec, bill: Bill): Ec2Pricing {
+  const defaults = book.snapshot.defaults;
+  const spotShare = w.cost.ec2.spotPercent / 100;
+  const spotDefault = defaults.ec2SpotDiscountPercent;
+  if (spotShare > 0 && w.cost.ec2.spotDiscountPercent === null) bill.use(spotDefault, 'EC2 Spot discount');
+  const table = option.managementFee === 'auto-mode' ? book.prices.eks.autoModeFee : book.prices.ecs.managedInstancesFee;
+  const ratio = option.managementFee === 'auto-mode' ? defaults.autoModeFeeRatio : defaults.managedInstancesFeeRatio;
+  const fee = (c: Candidate): SourcedPrice | null => {
+    if (option.managementFee === 'none') return null;
+    return (
+      table?.[c.shape.instanceType] ?? {
+        usd: c.price.usd * ratio.usd,
+        source: ratio.source,
+        asOf: ratio.asOf,
+        estimate: {
+          reason: ratio.estimate?.reason ?? `fee estimated as ${ratio.usd * 100}% of the EC2 price`,
+          fix: `run \`ecs-or-eks prices refresh --region ${book.region}\``,
+        },
+      }
+    );
+  };
+  const volumeType = option.ec2!.rootVolume.value.volumeType;
+  return {
+    spotShare,
+    spotDiscount: (w.cost.ec2.spotDiscountPercent ?? spotDefault.usd) / 100,
+    savingsPlan: w.cost.ec2.discountPercent / 100,
+    savingsPlanOnBursts: w.cost.ec2.discountAppliesTo === 'all',
+    fee,
+    windowsLicence: (c) => (c.shape.burstable ? defaults.ec2WindowsBurstableLicenceVcpuHour : defaults.ec2WindowsLicenceVcpuHour),
+    volume: volumeType === 'gp2' ? book.prices.ebs?.gp2GbMonth : book.prices.ebs?.gp3GbMonth,
+    dataVolume: book.prices.ebs?.gp3GbMonth,
+  };
+}
+
+function planContext(w: Workload, book: PriceBook, option: OptionSpec, pricing: Ec2Pricing, packCache: PackCache): PlanContext {
+  const H = w.cost.hoursPerMonth;
+  const volumeMonth = pricing.volume?.usd ?? 0;
+  return {
+    w,
+    facts: option.ec2!,
+    packCache,
+    minimumSeconds: book.snapshot.defaults.linuxMinimumSeconds.usd,
+    pullSeconds: (mb) => mb / CAPACITY.imagePullMBps.value,
+    rates: (c, pool) => {
+      const p = c.price.usd;
+      const spot = p * pricing.spotShare * (1 - pricing.spotDiscount);
+      const od = p * (1 - pricing.spotShare);
+      const windows = pool.os === 'windows';
+      const volume = option.ec2!.rootVolume.value;
+      const gib = windows ? volume.windowsGiB : volume.linuxGiB;
+      const licence = windows ? pricing.windowsLicence(c).usd * c.shape.vcpu : 0;
+      return {
+        baseline: od * (1 - pricing.savingsPlan) + spot,
+        burst: od * (pricing.savingsPlanOnBursts ? 1 - pricing.savingsPlan : 1) + spot,
+        extra: (pricing.fee(c)?.usd ?? 0) + licence + (gib * volumeMonth) / H,
+      };
+    },
+  };
+}
+
+export function priceEc2Option(
+  w: Workload,
+  tasks: readonly Task[],
+  book: PriceBook,
+  option: OptionSpec,
+  counterpartTotal: number,
+  packCache: PackCache,
+  addCommon: (bill: Bill) => void,
+): OptionPricing {
+  const facts = option.ec2;
+  if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
+  const bill = new Bill();
+  const pricing = ec2Pricing(w, book, option, bill);
+  const ctx = planContext(w, book, option, pricing, packCache);
+
+  const choices: PoolChoice[] = [];
+  const unplaceable: string[] = [];
+  for (const cluster of clustersOf(w, tasks)) {
+    for (const pool of poolsOf(cluster, facts, w)) {
+      // The pool's own type must hold its services and system pods; job runs take types of their own
+      // (every type that holds a run is a candidate for it).
+      const standing = pool.layers.flatMap((l) => l.groups);
+      const { candidates, warnings } = candidatesFor(
+        { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: standing },
+        option,
+        facts,
+        w,
+        book,
+      );
+      for (const message of warnings) bill.warn(message);
+      const runTypes = jobTypes(ctx, pool, candidates);
+      const stranded = pool.jobs.filter((j) => !runTypes.has(j));
+      if (candidates.length === 0 || stranded.length > 0) {
+        for (const t of candidates.length === 0 ? [...pool.services, ...pool.jobs] : stranded)
+          if (!unplaceable.includes(t.name)) unplaceable.push(t.name);
+        if (candidates.length === 0) continue;
+      }
+      choices.push({ cluster, pool, shortlisted: shortlist(ctx, pool, candidates), runTypes, candidatesConsidered: candidates.length });
+    }
+  }
+  const plansAt = (u: number): PlacedPlan[] =>
+    choices.flatMap((ch) => {
+      const plan = cheapestPlan(ctx, ch.pool, ch.shortlisted, u, ch.runTypes);
+      return plan ? [{ plan, copies: ch.cluster.copies }] : [];
+    });
+
+  const u0 = w.cost.utilization / 100;
+  const placed = plansAt(u0);
+  addEc2Items(bill, placed, option, w, book, pricing);
+  addCommon(bill);
+  if (unplaceable.length > 0) {
+    bill.block(
+      'no-instance-fits',
+      `no EC2 instance type can run ${unplaceable.join(', ')} (too large, or too many GPUs per task); not priced`,
+    );
+  }
+  const total = monthlyCost(bill.items).total;
+  const totalAt = (u: number): number => {
+    if (Math.abs(u / 100 - u0) < 1e-12) return total;
+    const scratch = new Bill();
+    addEc2Items(scratch, plansAt(u / 100), option, w, book, pricing);
+    addCommon(scratch);
+    return monthlyCost(scratch.items).total;
+  };
+  const costCurve: CurvePoint[] = CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: totalAt(u) }));
+  const counterpart = option.fargateCounterpart!;
+  const { breakEven, note } = breakEvenAgainst(totalAt, counterpartTotal, counterpart);
+  const sizing: Ec2Sizing = { ...sizingOf(option, w, placed, choices, u0), breakEven: { against: counterpart, note } };
+  return {
+    option: option.id,
+    monthlyCost: monthlyCost(bill.items),
+    sizing,
+    costCurve,
+    breakEvenUtilization: breakEven,
+    blockers: [...bill.blockers],
+    estimates: bill.estimates,
+    warnings: [...bill.warnings],
+  };
+}
+
+/** The smallest whole utilisation at which the option costs no more than its Fargate counterpart. */
+function breakEvenAgainst(
+  totalAt: (u: number) => number,
+  fargateTotal: number,
+  counterpart: string,
+): { breakEven: number | null; note: string } {
+  if (totalAt(100) > fargateTotal) return { breakEven: null, note: `more expensive than ${counterpart} even at 100% utilisation` };
+  if (totalAt(1) <= fargateTotal) return { breakEven: null, note: `cheaper than ${counterpart} at any utilisation` };
+  let lo = 1;
+  let hi = 100;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (totalAt(mid) <= fargateTotal) hi = mid;
+    else lo = mid;
+  }
+  return { breakEven: hi, note: `costs the same as ${counterpart} at about ${hi}% utilisation; cheaper above it` };
+}
+
+function sizingOf(
+  option: OptionSpec,
+  w: Workload,
+  placed: readonly PlacedPlan[],
+  choices: readonly PoolChoice[],
+  u: number,
+): Omit<Ec2Sizing, 'breakEven'> {
+  const { launchLabel, orchestrator, nodesRunBy } = option;
+  const launchType =
+    orchestrator === 'ecs' && nodesRunBy === 'you'
+      ? `${launchLabel} (${w.requirements.hostNetworking ? 'host networking' : 'awsvpc, ENI trunking where supported'})`
+      : launchLabel;
+  const types = [...new Set(placed.map((p) => p.plan.candidate.shape.instanceType))].sort();
+  const pools: PoolSizing[] = placed.map(({ plan: p, copies }) => {
+    const cap = p.candidate.cap;
+    const baseTasks = p.pool.services.reduce((n, t) => n + t.replicas, 0);
+    const choice = choices.find((ch) => ch.pool === p.pool)!;
+    return {
+      pool: p.pool.key,
+      cluster: choice.cluster.first,
+      copies,
+      instanceType: p.candidate.shape.instanceType,
+      instance: { vcpu: p.candidate.shape.vcpu, memoryGiB: roundTo(p.candidate.shape.memoryMiB / 1024, 2), gpus: p.candidate.shape.gpus },
+      capacityPerNode: {
+        cpu: roundTo(cap.cpuMillicores / 1000, 3),
+        memoryGiB: roundTo(cap.memoryMiB / 1024, 3),
+        gpus: cap.gpus,
+        [p.candidate.slotLabel]: Number.isFinite(cap.slots) ? cap.slots : null,
+      },
+      nodes: p.baseNodes,
+      peakNodes: p.peakNodes,
+      packedNodes: p.packedNodes,
+      lowerBoundNodes: p.lowerBoundNodes,
+      zonesInUse: p.pool.zonesInUse,
+      tasksPerNode: p.baseNodes > 0 ? roundTo(baseTasks / p.baseNodes, 2) : 0,
+      bindingLimit: p.bindingLimit,
+      serviceNodeHours: roundTo(p.baseNodeHours + p.peakNodeHours, 2),
+      jobNodeHours: roundTo(p.jobNodeHours, 2),
+      candidatesConsidered: choice.candidatesConsidered,
+    };
+  });
+  const count = (f: (p: PlacedPlan) => number) => placed.reduce((n, p) => n + f(p) * p.copies, 0);
+  return {
+    launchType,
+    utilizationPercent: roundTo(u * 100, 2),
+    nodeTypes: types,
+    nodeCount: count((p) => p.plan.baseNodes),
+    peakNodeCount: count((p) => p.plan.peakNodes),
+    nodeHoursPerMonth: roundTo(
+      count((p) => p.plan.baseNodeHours + p.plan.peakNodeHours + p.plan.jobNodeHours),
+      2,
+    ),
+    bindingLimit: placed[0]?.plan.bindingLimit ?? null,
+    pools,
+  };
+}
