@@ -151,12 +151,29 @@ export interface OptionAdvice {
 export interface CaseStudyMatch {
   id: string;
   name?: string;
+  /** The option the company chose, or the closest of the six when it ran something else (see `exact`). */
   option: OptionId;
   similarity: number;
   matches: string[];
   differs: string[];
   lesson?: string;
+  /** The first source as one line, "Title — URL"; every source is in `sources`. */
   source?: string;
+  /** What the company really ran, in words. */
+  chose: string;
+  /** true when the sources confirm exactly `option`; false when it is only the closest option. */
+  exact: boolean;
+  /** false when the company evaluated `option` and decided against it. */
+  adopted: boolean;
+  year: number;
+  confidence: 'high' | 'medium' | 'low';
+  /** Confidence high or medium: the sources confirm what the company chose. */
+  confirmed: boolean;
+  /** What the sources do not confirm, as a sentence; null when they confirm everything the case says. */
+  unconfirmed: string | null;
+  /** Why a case below the similarity threshold is shown; absent for close matches. */
+  note?: string;
+  sources: Array<{ title: string; url: string; date?: string; publisher?: string }>;
 }
 
 export interface PitfallHit {

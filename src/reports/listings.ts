@@ -6,6 +6,7 @@ import Table from 'cli-table3';
 import type { Advice } from '../domain/advice.js';
 import type { PriceBook, SourcedPrice } from '../domain/price-book.js';
 import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
+import { describeSource, isConfirmed } from '../rules/case-studies.js';
 import { optionName } from '../domain/options.js';
 import { money } from '../domain/text.js';
 import type { OutputFormat } from '../schema/enums.js';
@@ -186,28 +187,48 @@ export function renderRules(format: OutputFormat, width = 100): string {
 }
 
 export function renderCases(format: OutputFormat, width = 100): string {
-  const cases = describeCaseStudies();
+  const cases = describeCaseStudies().map((c) => ({ ...c, confirmed: isConfirmed(c) }));
   if (format === 'json') return `${JSON.stringify(cases, null, 2)}\n`;
   const traits = (t: Record<string, unknown>) =>
     Object.entries(t)
       .map(([k, v]) => (v === true ? k : v === false ? `no ${k}` : `${k}: ${String(v)}`))
       .join(', ');
+  const fit = (c: (typeof cases)[number]) => (c.exact ? 'exact' : 'closest option');
+  const confirmed = cases.filter((c) => c.confirmed).length;
+  const summary = `${cases.length} case studies, ${confirmed} confirmed by their sources (high or medium confidence).`;
   if (format === 'markdown') {
-    const lines = ['| Case | Chose | Traits | Lesson | Confidence | Source |', '|---|---|---|---|---|---|'];
-    for (const c of cases)
+    const lines = [
+      '| Case | Chose | Option | Adopted | Year | Confidence | Lesson | Unconfirmed | Sources |',
+      '|---|---|---|---|---|---|---|---|---|',
+    ];
+    for (const c of cases) {
+      const sources = c.sources.map((s) => `[${cell(s.title)}](${s.url})${s.date ? ` (${s.date})` : ''}`).join('<br>');
       lines.push(
-        `| ${c.name} (\`${c.id}\`) | ${cell(c.chose)} (\`${c.option}\`) | ${cell(traits(c.traits))} | ${cell(c.lesson)} | ${c.confidence} | ${cell(c.source)} |`,
+        `| ${c.name} (\`${c.id}\`) | ${cell(c.chose)} | \`${c.option}\` (${fit(c)}) | ${c.adopted ? 'yes' : 'no (evaluated)'} | ${c.year} | ` +
+          `${c.confidence}${c.confirmed ? '' : ' (not confirmed)'} | ${cell(c.lesson)} | ${cell(c.unconfirmed ?? '—')} | ${sources} |`,
       );
+    }
+    lines.push('', summary);
     return `${lines.join('\n')}\n`;
   }
   const out: string[] = [];
   for (const c of cases) {
-    out.push(`${c.name} (${c.id}) → ${optionName(c.option)}  [${c.confidence} confidence]`);
-    out.push(wrap(`chose: ${c.chose}`, width, '      ', '  '));
+    out.push(wrap(`${c.name} (${c.id}) — ${c.chose}`, width, '      ', ''));
+    out.push(
+      wrap(
+        `option: ${optionName(c.option)} (${c.option}), ${fit(c)} · ${c.adopted ? 'adopted' : 'evaluated, not adopted'} · ${c.year} · ` +
+          `${c.confidence} confidence${c.confirmed ? '' : ', not confirmed'}`,
+        width,
+        '      ',
+        '  ',
+      ),
+    );
     out.push(wrap(`traits: ${traits(c.traits)}`, width, '      ', '  '));
     out.push(wrap(`lesson: ${c.lesson}`, width, '      ', '  '));
-    out.push(wrap(`source: ${c.source}`, width, '      ', '  '));
+    if (c.unconfirmed) out.push(wrap(`unconfirmed: ${c.unconfirmed}`, width, '      ', '  '));
+    for (const src of c.sources) out.push(wrap(`source: ${describeSource(src)}`, width, '      ', '  '));
     out.push('');
   }
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  out.push(summary);
+  return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Advice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
+import { describeChoice } from '../rules/case-studies.js';
 import { money } from '../domain/text.js';
 import { percent, quantity, signed, unitPrice } from './format.js';
 import { escapeCell as escape } from './text.js';
@@ -78,11 +79,16 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
   if (advice.caseStudies.length > 0) {
     out.push('## Similar public case studies', '');
     for (const cs of advice.caseStudies) {
-      out.push(`- **${cs.name ?? cs.id}** chose ${optionName(cs.option)} (similarity ${Math.round(cs.similarity * 100)} %).`);
+      const confidence = cs.confirmed ? `${cs.confidence} confidence` : `${cs.confidence} confidence, not confirmed`;
+      out.push(
+        `- **${cs.name ?? cs.id}** — ${escape(describeChoice(cs))} · ${cs.year} · ${confidence} · similarity ${Math.round(cs.similarity * 100)} %.`,
+      );
+      if (cs.note) out.push(`  _Note: ${escape(cs.note)}_`);
       if (cs.matches.length > 0) out.push(`  Alike: ${escape(cs.matches.join('; '))}.`);
       if (cs.differs.length > 0) out.push(`  Differs: ${escape(cs.differs.join('; '))}.`);
       if (cs.lesson) out.push(`  Lesson: ${escape(cs.lesson)}`);
-      if (cs.source) out.push(`  Source: ${cs.source}`);
+      if (cs.unconfirmed) out.push(`  Unconfirmed: ${escape(cs.unconfirmed)}`);
+      out.push(`  Sources: ${cs.sources.map(markdownSource).join('; ')}.`);
     }
     out.push('');
   }
@@ -120,4 +126,10 @@ export function renderMarkdown(advice: Advice, options: MarkdownReportOptions = 
     out.push('');
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** A case-study source as a Markdown link, with its publisher and date. */
+function markdownSource(src: Advice['caseStudies'][number]['sources'][number]): string {
+  const about = [src.publisher, src.date].filter(Boolean).join(', ');
+  return `[${escape(src.title)}](${src.url})${about ? ` (${escape(about)})` : ''}`;
 }

@@ -7,6 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Advice, OptionAdvice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
+import { describeChoice, describeSource } from '../rules/case-studies.js';
 import { money } from '../domain/text.js';
 import { percent, quantity, signed, unitPrice } from './format.js';
 import { indent, wrap } from './text.js';
@@ -120,12 +121,21 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
   if (advice.caseStudies.length > 0) {
     out.push(c.bold('Public case studies that look like this workload'));
     for (const cs of advice.caseStudies) {
+      const confidence = cs.confirmed ? `${cs.confidence} confidence` : `${cs.confidence} confidence, not confirmed`;
       out.push(
-        `  ${c.bold(cs.name ?? cs.id)} chose ${optionName(cs.option)} ${c.dim(`· similarity ${Math.round(cs.similarity * 100)} %`)}`,
+        wrap(
+          `${c.bold(cs.name ?? cs.id)} — ${describeChoice(cs)} ${c.dim(`· ${cs.year} · ${confidence} · similarity ${Math.round(cs.similarity * 100)} %`)}`,
+          width,
+          '      ',
+          '  ',
+        ),
       );
+      if (cs.note) out.push(wrap(c.yellow(`note: ${cs.note}`), width, '      ', '    '));
       if (cs.matches.length > 0) out.push(wrap(`alike: ${cs.matches.join('; ')}`, width, '      ', '    '));
       if (cs.differs.length > 0) out.push(wrap(`differs: ${cs.differs.join('; ')}`, width, '      ', '    '));
       if (cs.lesson) out.push(wrap(c.dim(`lesson: ${cs.lesson}`), width, '      ', '    '));
+      if (cs.unconfirmed) out.push(wrap(c.dim(`unconfirmed: ${cs.unconfirmed}`), width, '      ', '    '));
+      for (const src of cs.sources) out.push(wrap(c.dim(`source: ${describeSource(src)}`), width, '      ', '    '));
     }
     out.push('');
   }

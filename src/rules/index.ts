@@ -64,7 +64,7 @@ export function describeRules(): { baseScore: number; options: readonly OptionId
 
 /** Plain data for `ecs-or-eks cases`. */
 export function describeCaseStudies() {
-  return CASE_STUDIES.map((c) => ({ ...c, traits: { ...c.traits } }));
+  return CASE_STUDIES.map((c) => ({ ...c, traits: { ...c.traits }, sources: c.sources.map((s) => ({ ...s })) }));
 }
 
 /** Plain data for listing pitfalls (no check functions). */

@@ -2,7 +2,7 @@
  * The shapes of the rules engine's data. Rules, case studies and pitfalls are plain objects with a
  * human description of their trigger and a source, plus one pure function that looks at the workload.
  */
-import type { OptionPricing } from '../domain/advice.js';
+import type { CaseStudyMatch, OptionPricing } from '../domain/advice.js';
 import type { OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import type { Task } from '../domain/tasks.js';
@@ -46,17 +46,34 @@ export interface Rule {
   evaluate(ctx: RuleContext): RuleOutcome;
 }
 
+/** A public document a case study rests on: what a reader can open to check it. */
+type CaseSource = CaseStudyMatch['sources'][number];
+
 export interface CaseStudy {
   id: string;
   name: string;
+  /** The option the company chose, or the closest of the six when it ran something else (see `exact`). */
   option: OptionId;
-  /** What the public sources say the company ran, in words (may be more nuanced than `option`). */
+  /** true when the sources confirm exactly this AWS option; false when `option` is only the closest one. */
+  exact: boolean;
+  /** false for a team that evaluated `option` and decided against it. */
+  adopted: boolean;
+  /** What the company really ran, in words, as short as a headline. */
   chose: string;
+  /** The year of the choice, or of the latest source describing it. */
+  year: number;
   traits: CaseTraits;
   lesson: string;
-  source: string;
-  /** `low` when the public sources found confirm less than the summary; the lesson says what is unconfirmed. */
+  /** What the sources do not confirm, as a sentence; null when they confirm everything the case says. */
+  unconfirmed: string | null;
+  /**
+   * `high`: the company's own write-up or talk confirms the choice and the reasons; `medium`: the choice
+   * is confirmed but read through a summary, or the reasons only in part; `low`: the sources do not
+   * confirm the choice itself.
+   */
   confidence: 'high' | 'medium' | 'low';
+  /** At least one, each with an https URL. */
+  sources: CaseSource[];
 }
 
 /** The traits a case study is matched on; each is optional (unknown for that company). */

@@ -43,10 +43,19 @@ function pitfallsTable(): string {
 }
 
 function casesTable(): string {
-  const rows = describeCaseStudies().map(
-    (c) => `| \`${c.id}\` | ${c.name} | ${SHORT[c.option]} — ${cell(c.chose)} | ${c.confidence} | ${cell(c.lesson)} | ${cell(c.source)} |`,
-  );
-  return ['| id | company | option | confidence | lesson | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  const rows = describeCaseStudies().map((c) => {
+    const fit = c.adopted ? (c.exact ? 'exact' : 'closest') : 'evaluated, not adopted';
+    const sources = c.sources.map((s) => `[${cell(s.title)}](${s.url})${s.date ? ` (${s.date})` : ''}`).join('<br>');
+    return (
+      `| \`${c.id}\` | ${c.name} | ${cell(c.chose)} | ${SHORT[c.option]} (${fit}) | ${c.year} | ${c.confidence} | ` +
+      `${cell(c.lesson)} | ${cell(c.unconfirmed ?? '—')} | ${sources} |`
+    );
+  });
+  return [
+    '| id | company | chose | option | year | confidence | lesson | unconfirmed | sources |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function replaceBlock(doc: string, name: string, body: string): string {

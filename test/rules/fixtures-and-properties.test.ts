@@ -4,6 +4,7 @@ import type { Blocker } from '../../src/domain/advice.js';
 import { OPTION_IDS, type OptionId } from '../../src/schema/enums.js';
 import { WorkloadSchema, resolveWorkload, type Workload } from '../../src/schema/workload.js';
 import { evaluateRules, findPitfalls, matchCaseStudies } from '../../src/rules/index.js';
+import { CLOSE_SIMILARITY, MAX_MATCHES } from '../../src/rules/case-studies.js';
 import { FIXTURES, fakePricing, fixture } from './helpers.js';
 
 const FARGATE: OptionId[] = ['ecs-fargate', 'eks-fargate'];
@@ -210,6 +211,24 @@ describe('invariants (fast-check)', () => {
         expect(JSON.stringify([w, p])).toBe(snapshot);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('case studies: an unconfirmed case is never shown alone, and a case below the threshold says why', () => {
+    fc.assert(
+      fc.property(workloadArb, (w) => {
+        const m = matchCaseStudies(w);
+        expect(m.length).toBeLessThanOrEqual(MAX_MATCHES + 1);
+        if (m.length > 0) expect(m.some((x) => x.confirmed)).toBe(true);
+        for (const x of m) {
+          if (x.similarity < CLOSE_SIMILARITY) expect(x.note).toBeDefined();
+          if (x.note !== undefined) {
+            expect(x.confirmed).toBe(true);
+            expect(x.note).toMatch(/not confirmed by public sources/);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OptionId } from '../../src/schema/enums.js';
-import {
-  CASE_STUDIES,
-  MAX_WHAT_IF_CALLS,
-  PITFALLS,
-  describeCaseStudies,
-  describePitfalls,
-  evaluateRules,
-  findPitfalls,
-  findWhatIfs,
-  matchCaseStudies,
-} from '../../src/rules/index.js';
+import { MAX_WHAT_IF_CALLS, PITFALLS, describePitfalls, evaluateRules, findPitfalls, findWhatIfs } from '../../src/rules/index.js';
 import { fakePricing, fixture, workload } from './helpers.js';
 
 const api = { name: 'api', cpu: 1, memory: 2, replicas: 4 };
@@ -113,37 +103,6 @@ describe('pitfalls', () => {
     const hits = findPitfalls(fixture('security-telemetry'), fakePricing());
     const ranks = hits.map((h) => order[h.severity]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-  });
-});
-
-describe('case studies', () => {
-  it('has at least lyft, robinhood, pinterest and crowdstrike, each sourced', () => {
-    const ids = CASE_STUDIES.map((c) => c.id);
-    expect(ids).toEqual(expect.arrayContaining(['lyft', 'robinhood', 'pinterest', 'crowdstrike']));
-    for (const c of describeCaseStudies()) {
-      expect(c.source.length).toBeGreaterThan(10);
-      expect(c.lesson.length).toBeGreaterThan(20);
-    }
-  });
-
-  it('security telemetry resembles CrowdStrike, with what matches and what differs', () => {
-    const m = matchCaseStudies(fixture('security-telemetry'));
-    expect(m[0]!.id).toBe('crowdstrike');
-    expect(m[0]!.matches).toContain('per-task isolation');
-  });
-
-  it('a regulated platform team resembles Robinhood and Lyft, not CrowdStrike', () => {
-    const ids = matchCaseStudies(fixture('regulated-fintech')).map((m) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['robinhood', 'lyft']));
-    expect(ids).not.toContain('crowdstrike');
-  });
-
-  it('lists only close matches, sorted by similarity', () => {
-    for (const name of ['startup-api', 'gpu-inference', 'regulated-fintech', 'security-telemetry', 'nightly-etl']) {
-      const m = matchCaseStudies(fixture(name));
-      for (const x of m) expect(x.similarity).toBeGreaterThanOrEqual(0.6);
-      expect(m.map((x) => x.similarity)).toEqual([...m.map((x) => x.similarity)].sort((a, b) => b - a));
-    }
   });
 });
 
