@@ -101,6 +101,8 @@ export function assemble(found: SourceResult, options: AssembleOptions): ImportR
     put(entry, path, 'cpu', task.cpu, draftCpu(task.cpu.value));
     put(entry, path, 'memory', task.memory, draftGiB(task.memory.value));
     if (task.kind === 'daemon') {
+      if (task.gpus)
+        warnings.push({ at: originAt(task), file: '', message: 'daemons have no GPUs in workload.yaml; its GPUs are left out' });
       limit(entry, path, 'cpu', 64, task, 'cpu');
       limit(entry, path, 'memory', 512, task, 'memory');
       put(entry, path, 'hostAccess', task.hostAccess ?? { value: false, note: 'no host access found' });

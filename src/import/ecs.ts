@@ -304,7 +304,8 @@ function serviceTask(s: EcsService, d: EcsTaskDefinition, targets: EcsScalingTar
   const label = `ECS service ${name}`;
   const warn = (message: string) => warnings.push({ at: whereOf(s), file: s.file, subject: { kind: 'ECS service', name }, message });
   const size = taskSize(d.def, warn);
-  const origin = `${whereOf(s)}: ${label}, task definition ${family} (${whereOf(d)}), ${size.summary}`;
+  const defAt = d.file === s.file ? (d.via ? ` (${d.via})` : '') : ` (${whereOf(d)})`;
+  const origin = `${whereOf(s)}: ${label}, task definition ${family}${defAt}, ${size.summary}`;
   if (svc.schedulingStrategy === 'DAEMON') {
     const task = baseTask('daemon', name, origin, size);
     const reasons = hostAccessNote(size);
@@ -332,7 +333,7 @@ function serviceTask(s: EcsService, d: EcsTaskDefinition, targets: EcsScalingTar
   if (target) {
     const min = wholeNumber(target.target.MinCapacity);
     const max = wholeNumber(target.target.MaxCapacity);
-    const at = `scalable target ${String(target.target.ResourceId)} (${whereOf(target)})`;
+    const at = `scalable target ${String(target.target.ResourceId)} (${target.file === s.file ? (target.via ?? 'same file') : whereOf(target)})`;
     if (min !== undefined)
       task.replicas = { value: min, note: `${at} MinCapacity ${min}${desired !== undefined ? ` (desiredCount ${desired})` : ''}` };
     if (max !== undefined && max > task.replicas.value) {

@@ -163,7 +163,7 @@ function importWorkload(o: KubeObject, kind: string, name: string, hpa: KubeObje
   const claims = claimsOf(podSpec, kind === 'StatefulSet' ? spec : {});
   if (claims.length) task.needs.blockStorage = `${label}: ${claims.join(', ')}`;
 
-  if (kindOf === 'service') Object.assign(task, replicasOf(spec, hpa));
+  if (kindOf === 'service') Object.assign(task, replicasOf(o, spec, hpa));
   else Object.assign(task, jobRuns(kind, spec, jobSpec, warn));
   return task;
 }
@@ -359,11 +359,12 @@ function claimsOf(podSpec: Json, statefulSpec: Json): string[] {
   return out;
 }
 
-function replicasOf(spec: Json, hpa: KubeObject | undefined): Partial<ImportedTask> {
+function replicasOf(o: KubeObject, spec: Json, hpa: KubeObject | undefined): Partial<ImportedTask> {
   if (hpa) {
     const h = asRecord(hpa.obj.spec);
     const hpaName = asString(asRecord(hpa.obj.metadata).name) ?? '?';
-    const at = `HorizontalPodAutoscaler ${hpaName} (${where(hpa)})`;
+    const place = hpa.file === o.file ? (hpa.line !== undefined ? `line ${hpa.line}` : 'same file') : where(hpa);
+    const at = `HorizontalPodAutoscaler ${hpaName} (${place})`;
     const min = wholeNumber(h.minReplicas) ?? 1;
     const max = wholeNumber(h.maxReplicas) ?? min;
     const out: Partial<ImportedTask> = {

@@ -67,9 +67,7 @@ describe('Kubernetes: replicas and autoscaling', () => {
   it('an HPA sets replicas to min and peakReplicas to max, with peakHoursPerDay an assumption', () => {
     const r = one('hpa.yaml');
     expect(entry(r, 'services', 'api')).toMatchObject({ replicas: 2, peakReplicas: 10, peakHoursPerDay: 4 });
-    expect(noteOf(r, 'services', 'api', 'replicas')).toBe(
-      'HorizontalPodAutoscaler api-hpa (test/fixtures-import/k8s/hpa.yaml:16) minReplicas 2',
-    );
+    expect(noteOf(r, 'services', 'api', 'replicas')).toBe('HorizontalPodAutoscaler api-hpa (line 16) minReplicas 2');
     expect(noteOf(r, 'services', 'api', 'peakHoursPerDay')).toMatch(/^TODO: assumption: .*4 h a day used$/);
     expect(noteOf(r, 'services', 'api', '')).toContain('Deployment shop/api');
   });
