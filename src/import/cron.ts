@@ -39,8 +39,19 @@ const FIELDS: readonly FieldSpec[] = [
   { what: 'day of week', min: 0, max: 7, names: DAYS, nameBase: 0 },
 ];
 
+const memo = new Map<string, CronResult>();
+
 /** Average runs a day of `schedule`, or why it cannot be read. */
 export function cronRunsPerDay(schedule: string): CronResult {
+  let result = memo.get(schedule);
+  if (!result) {
+    result = compute(schedule);
+    memo.set(schedule, result);
+  }
+  return result;
+}
+
+function compute(schedule: string): CronResult {
   const trimmed = schedule.trim().replace(/^(CRON_)?TZ=\S+\s+/, '');
   const every = /^@every\s+(\S+)$/i.exec(trimmed);
   if (every) return everyRuns(every[1]!, trimmed);

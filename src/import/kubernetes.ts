@@ -53,27 +53,31 @@ export function isKubernetesObject(value: unknown): value is Json {
 /** Imports every workload among `objects`, matching HorizontalPodAutoscalers to their targets. */
 export function importKubernetes(objects: KubeObject[]): SourceResult {
   const result = emptyResult();
-  const all = objects;
+  const all = objects.filter((o) => isKubernetesObject(o.obj));
   const hpas = all.filter((o) => o.obj.kind === HPA_KIND);
   const usedHpas = new Set<KubeObject>();
+  const key = (kind: unknown, ns: unknown, name: unknown) => `${String(kind)}/${String(ns ?? '')}/${String(name)}`;
+  const present = new Set(all.map((o) => key(o.obj.kind, asRecord(o.obj.metadata).namespace, asRecord(o.obj.metadata).name)));
   for (const o of all) {
     const kind = String(o.obj.kind);
     const meta = asRecord(o.obj.metadata);
     const name = asString(meta.name) ?? '';
     if (kind === HPA_KIND) continue;
-    if (!WORKLOAD_KINDS.has(kind)) {
-      result.skipped.push({
-        file: o.file,
-        kind,
-        name,
-        reason: kind === 'Pod' ? 'a bare Pod; its controller is imported instead' : undefined,
-      });
-      continue;
-    }
     const owner = asArray(meta.ownerReferences)
       .map(asRecord)
-      .find((r) => r.controller === true && WORKLOAD_KINDS.has(String(r.kind)));
-    if (owner) {
+      .find((r) => r.controller === true);
+    const ownerImported = owner !== undefined && present.has(key(owner.kind, meta.namespace, owner.name));
+    if (!WORKLOAD_KINDS.has(kind)) {
+      const reason =
+        kind !== 'Pod'
+          ? undefined
+          : owner
+            ? `a Pod of ${String(owner.kind)} ${String(owner.name)}; import its controller`
+            : 'a bare Pod; not modelled';
+      result.skipped.push({ file: o.file, kind, name, reason });
+      continue;
+    }
+    if (owner && ownerImported && WORKLOAD_KINDS.has(String(owner.kind))) {
       result.skipped.push({
         file: o.file,
         kind,

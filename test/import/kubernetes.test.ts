@@ -102,6 +102,17 @@ describe('Kubernetes: replicas and autoscaling', () => {
     ]);
   });
 
+  it('imports a ReplicaSet whose Deployment is not in the files; skips Pods, saying whose they are', () => {
+    const text = [
+      'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web-7f9\n  ownerReferences: [{kind: Deployment, name: web, controller: true}]\nspec:\n  replicas: 3\n  template: {spec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}}',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-7f9-abc\n  ownerReferences: [{kind: ReplicaSet, name: web-7f9, controller: true}]\nspec: {containers: [{name: c}]}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec: {containers: [{name: c}]}',
+    ].join('\n---\n');
+    const r = importText(text);
+    expect(r.draft.services).toEqual([{ name: 'web-7f9', cpu: 1, memory: 1, replicas: 3 }]);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['a Pod of ReplicaSet web-7f9; import its controller', 'a bare Pod; not modelled']);
+  });
+
   it('lists CRDs and custom resources as skipped, not errors', () => {
     const r = importPaths([`${K8S}/crd.yaml`, `${K8S}/frontend.yaml`]);
     expect(r.skipped.map((s) => `${s.kind} ${s.name}`)).toEqual([
