@@ -39,6 +39,8 @@ export interface ImportResult {
   warnings: string[];
   skipped: Skipped[];
   sources: { file: string; type: string }[];
+  /** How many of each the files held (the draft may add a placeholder service). */
+  found: { services: number; jobs: number; daemons: number };
   /** What the files say runs today, e.g. `EKS with managed node groups (eks-managed-nodes)`. */
   currentPlatform?: string;
 }
@@ -146,6 +148,7 @@ export function assemble(found: SourceResult, options: AssembleOptions): ImportR
     (task.kind === 'service' ? services : jobs).push(entry);
   }
 
+  const foundCounts = { services: services.length, jobs: jobs.length, daemons: daemons.length };
   if (services.length === 0 && jobs.length === 0) {
     const name = workloadNames.claim('app');
     services.push({ name, cpu: DEFAULT_CPU, memory: DEFAULT_MEMORY_GIB, replicas: 1 });
@@ -210,6 +213,7 @@ export function assemble(found: SourceResult, options: AssembleOptions): ImportR
     warnings: formatWarnings(warnings),
     skipped,
     sources: options.sources,
+    found: foundCounts,
     currentPlatform,
   };
 }

@@ -121,6 +121,13 @@ describe('ecs-or-eks import: bad input (exit 2, nothing on stdout)', () => {
     expect(stderr).toMatch(/malformed\.yaml:7:3/);
   });
 
+  it('files with no workload at all', async () => {
+    await expectRefused(['-'], /error: found no workload to import in -; give Kubernetes workloads/, { stdin: '' });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    await expectRefused([join(dir, 'cm.yaml')], /found no workload to import in .*cm\.yaml \(only ConfigMap\)/);
+  });
+
   it('a missing path, an empty folder', async () => {
     await expectRefused(['no-such-dir'], 'error: no-such-dir: no such file or folder');
     const dir = tempDir();

@@ -59,6 +59,15 @@ export async function importPaths(
     for (const f of others.reverse()) ctx.stderr.write(`${formatProblems(f.file, f.problems)}\n`);
     throw new InputError(last!.file, last!.problems);
   }
+  const { found, skipped } = outcome.result;
+  if (found.services + found.jobs + found.daemons === 0) {
+    const kinds = [...new Set(skipped.map((s) => s.kind))];
+    throw new UsageError(
+      `found no workload to import in ${paths.join(', ')}` +
+        (kinds.length ? ` (only ${kinds.slice(0, 6).join(', ')}${kinds.length > 6 ? ', …' : ''})` : '') +
+        '; give Kubernetes workloads (Deployment, StatefulSet, DaemonSet, Job, CronJob…), ECS task definitions, Compose services or a Terraform plan',
+    );
+  }
   const check = validateWorkload(outcome.result.draft);
   if (!check.ok) {
     throw new Error(`the imported draft does not validate: ${check.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
@@ -71,10 +80,10 @@ export async function runImport(ctx: CliContext, paths: string[], flags: ImportF
   const result = await importPaths(paths, ctx, { name: flags.name, region: flags.region });
   for (const w of result.warnings) ctx.stderr.write(`warning: ${w}\n`);
   const text = flags.format === 'json' ? `${JSON.stringify(result.draft, null, 2)}\n` : renderDraftYaml(result);
-  const d = result.draft;
+  const f = result.found;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const summary =
-    `imported ${count(d.services?.length ?? 0, 'service')}, ${count(d.jobs?.length ?? 0, 'job')} and ${count(d.daemons?.length ?? 0, 'daemon')} ` +
+    `imported ${count(f.services, 'service')}, ${count(f.jobs, 'job')} and ${count(f.daemons, 'daemon')} ` +
     `from ${count(result.sources.length, 'file')}; ${count(result.todos.length, 'TODO')} to review`;
   if (flags.out) {
     await writeFileAtomic(flags.out, text, ctx);
