@@ -49,6 +49,18 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .argument('<file>', 'workload file (- for stdin)')
     .action(async (file: string) => (await import('./commands/files.js')).runValidate(ctx, file));
 
+  program
+    .command('import')
+    .description('draft a workload.yaml from Kubernetes manifests, ECS task definitions, Compose files or a Terraform plan')
+    .argument('<paths...>', 'files and folders to read (folders recursively; - for stdin)')
+    .option('-o, --out <file>', 'write the draft to FILE (atomically) instead of stdout')
+    .option('--name <name>', 'the workload name (default: from the first path)')
+    .option('-r, --region <region>', 'the region (default: the one the files name, else us-east-1)', parseRegion)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json'] as const).default('yaml'))
+    .action(async (paths: string[], flags: { out?: string; name?: string; region?: string; format: 'yaml' | 'json' }) =>
+      (await import('./commands/import.js')).runImport(ctx, paths, flags),
+    );
+
   const prices = program.command('prices').description('the prices advise uses: refresh them from AWS, or show them');
   prices
     .command('refresh')
