@@ -33,7 +33,7 @@ export type EksSupportTier = (typeof EKS_SUPPORT_TIERS)[number];
 export const OUTPUT_FORMATS = ['table', 'json', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const PRICE_SOURCES = ['snapshot', 'cache', 'live'] as const;
+export const PRICE_SOURCES = ['snapshot', 'cache', 'live', 'auto'] as const;
 export type PriceSourceKind = (typeof PRICE_SOURCES)[number];
 
 export const HOURS_PER_MONTH_DEFAULT = 730;
