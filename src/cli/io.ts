@@ -217,7 +217,7 @@ export async function writeFileAtomic(
     if (existing) await fs.chmod(tmp, existing.mode & 0o7777);
     await fs.rename(tmp, full);
   } catch (error) {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`cannot write ${shown}: permission denied`);
     if (code === 'EISDIR') throw new UsageError(`cannot write ${shown}: it is a folder`);

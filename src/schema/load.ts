@@ -3,7 +3,7 @@
  * positions for both) into a validated `Workload`, or into a list of problems, each with a line and
  * column. Never throws for bad input: problems are data, so the CLI can print all of them at once.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { crossFieldProblems, knownKeysAt, resolveWorkload, WorkloadSchema, type Workload } from './workload.js';
 
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -40,7 +40,9 @@ export function loadWorkload(bytes: Uint8Array): LoadResult {
 
 export function loadWorkloadText(text: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below in one pass: the parser's own check compares every key with
+  // every earlier one, which takes minutes for the ~100,000 keys a 1 MiB file can hold.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
@@ -58,6 +60,17 @@ export function loadWorkloadText(text: string): LoadResult {
   }
   const deep = firstTooDeep(doc.contents);
   if (deep !== undefined) return fail(tooDeep(deep === null ? { line: 1, column: 1 } : at(deep)));
+  const duplicates = duplicateKeys(doc.contents);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      problems: duplicates.map((d) => ({
+        path: '',
+        message: `duplicate key "${clipKey(d.key)}": each key may appear only once in a mapping`,
+        ...at(d.offset),
+      })),
+    };
+  }
 
   let raw: unknown;
   try {
@@ -108,6 +121,30 @@ function firstTooDeep(root: unknown): number | null | undefined {
     }
   }
   return undefined;
+}
+
+/** Every key that repeats an earlier key of the same mapping (scalar keys, compared by value), in one pass. */
+function duplicateKeys(root: unknown): Array<{ key: string; offset: number }> {
+  const found: Array<{ key: string; offset: number }> = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (isScalar(pair.key)) {
+          const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (seen.has(id)) found.push({ key: String(pair.key.value), offset: pair.key.range?.[0] ?? 0 });
+          seen.add(id);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** Whether a plain value (after alias expansion) nests at most `MAX_NESTING_DEPTH` levels. */
@@ -233,6 +270,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Line/column of the value at `path` (or of `key` inside it); walks up to the nearest existing node. */
+/** Each mapping's pairs by key, built once per mapping: looking keys up one by one is quadratic. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key)) {
+        const k = String(p.key.value);
+        if (!index.has(k)) index.set(k, p);
+      }
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 function locate(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], key?: string) {
   let node: unknown = doc.contents;
   let best: Node | undefined = isNodeWithRange(node) ? node : undefined;
@@ -240,7 +295,7 @@ function locate(doc: Document, lineCounter: LineCounter, path: readonly Property
   for (const seg of segments) {
     if (isMap(node)) {
       const wanted = typeof seg === 'object' ? seg.key : String(seg);
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === wanted);
+      const pair = pairOf(node, wanted);
       if (!pair) break;
       if (typeof seg === 'object') {
         best = isNodeWithRange(pair.key) ? pair.key : best;

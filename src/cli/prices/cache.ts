@@ -258,7 +258,11 @@ export function writePriceCache(entry: PriceCacheEntry, env: NodeJS.ProcessEnv):
     }
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was created (the folder is not there or not a folder): nothing to clean up.
+    }
     throw new PriceCacheError(
       `could not write the price cache ${clip(file, 160)}: ${describeWriteError(error, dir)}; set ECS_OR_EKS_CACHE_DIR to a writable folder`,
     );

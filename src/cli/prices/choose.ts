@@ -43,7 +43,7 @@ export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetc
     });
   const fromLive = async (instanceTypes: readonly string[] | undefined): Promise<PriceBook> => {
     const result = await refreshRegion(region, ctx, fetchLive, { instanceTypes });
-    notes.push(...result.warnings);
+    for (const warning of result.warnings) notes.push(warning);
     if (result.writeError) notes.push(`${result.writeError}; these live prices were used but not cached`);
     return resolvePriceBook(snapshot, region, {
       source: 'live',

@@ -265,11 +265,18 @@ export function createPricingClient(
 async function runPool<T>(tasks: Array<() => Promise<T>>, concurrency: number): Promise<T[]> {
   const results: T[] = new Array<T>(tasks.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
+    // Once one task has failed the whole fetch has; start nothing new.
+    while (next < tasks.length && !failed) {
       const index = next;
       next += 1;
-      results[index] = await tasks[index]!();
+      try {
+        results[index] = await tasks[index]!();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, () => worker()));
@@ -357,6 +364,8 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
     throw toLivePriceError(error, { region, endpointRegion });
   } finally {
     clearTimeout(timer);
+    // Whatever ended the fetch, the queries still in flight are cancelled, not left running.
+    controller.abort();
     if (!options.client) client.destroy();
   }
 }
