@@ -43,7 +43,7 @@ export function loadWorkloadText(text: string): LoadResult {
   // Duplicate keys are found below in one pass: the parser's own check compares every key with
   // every earlier one, which takes minutes for the ~100,000 keys a 1 MiB file can hold.
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+  const syntax = doc.errors;
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -55,7 +55,7 @@ export function loadWorkloadText(text: string): LoadResult {
   if (syntax.length > 0) {
     return {
       ok: false,
-      problems: syntax.map((e) => ({ path: '', message: describeYamlError(e.code, e.message), ...at(e.pos[0]) })),
+      problems: syntax.map((e) => ({ path: '', message: describeYamlError(e.message), ...at(e.pos[0]) })),
     };
   }
   const deep = firstTooDeep(doc.contents);
@@ -319,10 +319,8 @@ function isNodeWithRange(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as Node).range);
 }
 
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  if (code === 'DUPLICATE_KEY')
-    return `duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear only once in a mapping')}`;
   return `not valid YAML/JSON: ${first}`;
 }
 
