@@ -1,6 +1,6 @@
 /** What the CLI takes from outside that tests replace: the version, the live price fetcher, the prompter. */
 import type { Prompter } from '../questionnaire/prompter.js';
-import type { LiveFetcher } from './prices/choose.js';
+import type { LiveFetcher } from './prices/refresh.js';
 
 export interface ProgramDeps {
   version: string;

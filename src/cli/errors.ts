@@ -10,6 +10,8 @@ export const ExitCode = {
   usage: 2,
   priceSource: 3,
   interrupted: 130,
+  /** Ended by SIGTERM (128 + 15), as a shell reports a process killed by it. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -42,21 +44,31 @@ export class PriceSourceError extends CliError {
   override readonly name = 'PriceSourceError';
 }
 
-/** Ctrl-C during the questionnaire. */
+/** Ctrl-C (or SIGINT) during the questionnaire → 130; SIGTERM → 143. */
 export class CancelledError extends CliError {
-  readonly exitCode = ExitCode.interrupted;
+  readonly exitCode: ExitCode;
   override readonly name = 'CancelledError';
-  constructor() {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') {
     super('cancelled');
+    this.exitCode = signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
   }
 }
 
-/** `FILE:LINE:COL  path.to.field  message`, one line per problem. */
+/** The report could not be written (a full disk, an I/O error): not a bug, not bad input. */
+export class OutputError extends CliError {
+  readonly exitCode = ExitCode.internal;
+  override readonly name = 'OutputError';
+}
+
+/** At most this many problems are listed; the count of the rest is given. */
+export const MAX_PROBLEMS_SHOWN = 100;
+
+/** `FILE:LINE:COL  path.to.field  message`, one line per problem (the first `MAX_PROBLEMS_SHOWN`). */
 export function formatProblems(file: string, problems: readonly Problem[]): string {
-  return problems
-    .map((p) => {
-      const where = p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}` : file;
-      return p.path ? `${where}  ${p.path}  ${p.message}` : `${where}  ${p.message}`;
-    })
-    .join('\n');
+  const lines = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => {
+    const where = p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}` : file;
+    return p.path ? `${where}  ${p.path}  ${p.message}` : `${where}  ${p.message}`;
+  });
+  if (problems.length > MAX_PROBLEMS_SHOWN) lines.push(`${file}  … and ${problems.length - MAX_PROBLEMS_SHOWN} more problems not shown`);
+  return lines.join('\n');
 }

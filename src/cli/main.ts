@@ -1,32 +1,52 @@
 /**
  * The one error boundary: runs the program and turns every outcome into an exit code (SPEC §2).
  * Expected errors print one clear message; unexpected ones ask for a bug report and show a stack
- * trace only when DEBUG is set.
+ * trace only when DEBUG is set. Everything printed passes through the sanitiser, and a report that
+ * could not be written (a closed pipe, a full disk) ends here too, without a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { CliError, ExitCode, formatProblems, InputError } from './errors.js';
-import { processContext, type CliContext } from './io.js';
+import { processContext, sanitizedStream, type CliContext } from './io.js';
 import type { ProgramDeps } from './deps.js';
 import { createProgram } from './program.js';
+import { colorPossible } from './color.js';
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export async function main(argv: string[], ctx: CliContext = processContext(), deps: Partial<ProgramDeps> = {}): Promise<number> {
+export async function main(argv: string[], given: CliContext = processContext(), deps: Partial<ProgramDeps> = {}): Promise<number> {
+  const ctx: CliContext = {
+    ...given,
+    stdout: sanitizedStream(given.stdout, colorPossible(given)),
+    stderr: sanitizedStream(given.stderr, false),
+  };
   const program = createProgram(ctx, { version: deps.version ?? toolVersion(), ...deps });
+  let code: number;
   try {
-    if (argv.length === 0) {
-      program.outputHelp();
-      return ExitCode.ok;
-    }
-    await program.parseAsync(argv, { from: 'user' });
-    return ExitCode.ok;
+    if (argv.length === 0) program.outputHelp();
+    else await program.parseAsync(argv, { from: 'user' });
+    code = ExitCode.ok;
   } catch (error) {
-    return report(error, ctx);
+    code = report(error, ctx);
   }
+  return finish(code, ctx);
+}
+
+/**
+ * Waits for stdout to drain. A reader that went away (`| head`) is not an error — the command ends
+ * quietly, as `git log | head` does; any other write failure (ENOSPC on a full disk) is reported.
+ */
+async function finish(code: number, ctx: CliContext): Promise<number> {
+  const failure = await ctx.stdout.settled?.();
+  if (!failure || failure.code === 'EPIPE' || failure.code === 'ERR_STREAM_DESTROYED') return code;
+  const why =
+    failure.code === 'ENOSPC' ? 'no space left on the device' : failure.code === 'EDQUOT' ? 'disk quota exceeded' : failure.message;
+  ctx.stderr.write(`error: could not write the output to stdout: ${why}${failure.code ? ` (${failure.code})` : ''}\n`);
+  await ctx.stderr.settled?.();
+  return code === ExitCode.ok ? ExitCode.internal : code;
 }
 
 function report(error: unknown, ctx: CliContext): number {
@@ -43,7 +63,7 @@ function report(error: unknown, ctx: CliContext): number {
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    ctx.stderr.write(error.exitCode === ExitCode.interrupted ? 'cancelled\n' : `error: ${error.message}\n`);
+    ctx.stderr.write(error.name === 'CancelledError' ? 'cancelled\n' : `error: ${error.message}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

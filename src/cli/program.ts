@@ -30,7 +30,12 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
     .option('-u, --utilization <pct>', 'override cost.utilization (1-100)', parsePercent)
     .option('-r, --region <region>', 'override region', parseRegion)
-    .addOption(new Option('--prices <source>', 'price source (default: fresh cache if present, else snapshot)').choices(PRICE_SOURCES))
+    .addOption(
+      new Option(
+        '--prices <source>',
+        'price source (default: fresh cache if present, else snapshot, no network; auto: refresh a stale or missing cache, falling back to cache, then snapshot)',
+      ).choices(PRICE_SOURCES),
+    )
     .option('--save <file>', 'after a questionnaire, write the answers as a replayable workload file')
     .option('--explain', 'also print the full rule trace')
     .option('--no-color', 'no colour (also off with NO_COLOR or when stdout is not a terminal)')

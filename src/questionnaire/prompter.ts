@@ -71,6 +71,36 @@ export interface PromptContext {
   output?: NodeJS.WritableStream;
   signal?: AbortSignal;
   clearPromptOnDone?: boolean;
+  /** False: no colour at all (`--no-color`, NO_COLOR …); the CLI decides. Default: inquirer's own choice. */
+  color?: boolean;
+}
+
+type Paint = (style: Parameters<typeof styleText>[0], text: string) => string;
+const painted: Paint = (style, text) => styleText(style, text);
+const plain: Paint = (_style, text) => text;
+const same = (text: string) => text;
+
+/**
+ * Inquirer's themes colour with `styleText` at import time, whatever the CLI was told; without
+ * colour every style is replaced by the identity and every icon by its plain glyph.
+ */
+function plainTheme() {
+  return {
+    spinner: { interval: 80, frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] },
+    style: {
+      answer: same,
+      message: same,
+      error: (text: string) => `> ${text}`,
+      defaultAnswer: (text: string) => `(${text})`,
+      help: same,
+      highlight: same,
+      key: (text: string) => `<${text}>`,
+      disabled: same,
+      description: same,
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+    },
+    icon: { cursor: '❯', checked: '◉', unchecked: '◯', disabledChecked: '◎', disabledUnchecked: '-' },
+  };
 }
 
 /**
@@ -78,93 +108,161 @@ export interface PromptContext {
  * the finished transcript is one line per answer. `@inquirer/prompts` has no help line for
  * input/number/confirm, so it goes in the prefix, which every prompt renders first.
  */
-function whyTheme(why: string) {
+function whyTheme(why: string, paint: Paint) {
   return {
+    ...(paint === plain ? plainTheme() : {}),
     prefix: {
-      idle: `${styleText('dim', `  ${why}`)}\n${styleText('blue', '?')}`,
-      done: styleText('green', '✔'),
+      idle: `${paint('dim', `  ${why}`)}\n${paint('blue', '?')}`,
+      done: paint('green', '✔'),
     },
   };
 }
 
+/** Why a prompt was cancelled by a signal; carried on the error the prompter rethrows. */
+class PromptSignalled extends Error {
+  override readonly name = 'AbortPromptError';
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`cancelled by ${signal}`);
+  }
+}
+
 /**
- * The real terminal prompter, built on `@inquirer/prompts`. Ctrl-C rejects with `ExitPromptError`.
+ * Runs one prompt with SIGINT and SIGTERM turned into a clean cancel. Without this a `kill` during
+ * a prompt ends the process at once (inquirer's own exit hook re-raises the signal before its
+ * cleanup has run), leaving the terminal in raw mode with the cursor hidden. With a listener here,
+ * the prompt is aborted instead: inquirer restores the terminal, and the CLI prints "cancelled" and
+ * exits 130 (SIGINT) or 143 (SIGTERM).
+ */
+async function withSignals<T>(outer: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let received: 'SIGINT' | 'SIGTERM' | undefined;
+  const onInt = () => {
+    received ??= 'SIGINT';
+    controller.abort(new PromptSignalled('SIGINT'));
+  };
+  const onTerm = () => {
+    received ??= 'SIGTERM';
+    controller.abort(new PromptSignalled('SIGTERM'));
+  };
+  const onOuter = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuter, { once: true });
+  if (outer?.aborted) controller.abort(outer.reason);
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (received) throw new PromptSignalled(received);
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onInt);
+    process.removeListener('SIGTERM', onTerm);
+    outer?.removeEventListener('abort', onOuter);
+  }
+}
+
+/**
+ * The real terminal prompter, built on `@inquirer/prompts`. Ctrl-C rejects with `ExitPromptError`;
+ * SIGINT/SIGTERM from outside with an `AbortPromptError` whose `signal` names the signal.
  * Prompts go to stderr unless `context.output` says otherwise, so `advise --format json > advice.json`
  * on a terminal asks its questions on screen and leaves stdout to the report.
  */
 export function createInquirerPrompter(context: PromptContext = {}): Prompter {
+  const { color, signal: outerSignal, ...streams } = context;
+  const paint = color === false ? plain : painted;
   // @inquirer's Context wants concrete stream classes; ours are structurally the same.
-  const ctx = { output: process.stderr, ...context } as Parameters<typeof input>[1];
+  const ctxFor = (signal: AbortSignal) => ({ output: process.stderr, ...streams, signal }) as Parameters<typeof input>[1];
+  const guarded = <T>(run: (ctx: Parameters<typeof input>[1]) => Promise<T>) => withSignals(outerSignal, (signal) => run(ctxFor(signal)));
   return {
     input: async (q) => {
       const tidy = q.normalize ?? ((v: string) => v);
-      const answer = await input(
-        {
-          message: q.message,
-          default: q.default === '' ? undefined : q.default,
-          theme: whyTheme(q.why),
-          // Once answered, show the value as it will be used, not as it was typed.
-          transformer: (value, { isFinal }) => (isFinal ? styleText('cyan', tidy(value) || (q.emptyAnswer ?? '')) : value),
-          ...(q.validate ? { validate: (v: string) => q.validate!(tidy(v)) } : {}),
-        },
-        ctx,
+      const answer = await guarded((ctx) =>
+        input(
+          {
+            message: q.message,
+            default: q.default === '' ? undefined : q.default,
+            theme: whyTheme(q.why, paint),
+            // Once answered, show the value as it will be used, not as it was typed.
+            transformer: (value, { isFinal }) => (isFinal ? paint('cyan', tidy(value) || (q.emptyAnswer ?? '')) : value),
+            ...(q.validate ? { validate: (v: string) => q.validate!(tidy(v)) } : {}),
+          },
+          ctx,
+        ),
       );
       return tidy(answer);
     },
     number: async (q) => {
-      const answer = await number(
-        {
-          message: q.message,
-          default: q.default,
-          required: true,
-          step: 'any',
-          theme: whyTheme(q.why),
-          ...(q.validate ? { validate: q.validate } : {}),
-        },
-        ctx,
+      const answer = await guarded((ctx) =>
+        number(
+          {
+            message: q.message,
+            default: q.default,
+            required: true,
+            step: 'any',
+            theme: whyTheme(q.why, paint),
+            ...(q.validate ? { validate: q.validate } : {}),
+          },
+          ctx,
+        ),
       );
       return answer;
     },
-    confirm: (q) => confirm({ message: q.message, default: q.default, theme: whyTheme(q.why) }, ctx),
+    confirm: (q) =>
+      guarded((ctx) =>
+        confirm(
+          {
+            message: q.message,
+            default: q.default,
+            theme: { ...whyTheme(q.why, paint), ...(paint === plain ? { style: { ...plainTheme().style, confirmDefault: same } } : {}) },
+          },
+          ctx,
+        ),
+      ),
     select: <T extends string>(q: SelectQuestion<T>) =>
-      select<T>(
-        {
-          message: q.message,
-          default: q.default,
-          choices: q.choices.map((c) => ({
-            value: c.value,
-            name: c.name,
-            short: c.short ?? c.name,
-            ...(c.description ? { description: c.description } : {}),
-          })),
-          pageSize: Math.max(7, q.choices.length),
-          theme: whyTheme(q.why),
-        },
-        ctx,
+      guarded((ctx) =>
+        select<T>(
+          {
+            message: q.message,
+            default: q.default,
+            choices: q.choices.map((c) => ({
+              value: c.value,
+              name: c.name,
+              short: c.short ?? c.name,
+              ...(c.description ? { description: c.description } : {}),
+            })),
+            pageSize: Math.max(7, q.choices.length),
+            theme: whyTheme(q.why, paint),
+          },
+          ctx,
+        ),
       ),
     checkbox: <T extends string>(q: CheckboxQuestion<T>) =>
-      checkbox<T>(
-        {
-          message: q.message,
-          choices: q.choices.map((c) => ({
-            value: c.value,
-            name: c.name,
-            checked: c.checked ?? false,
-            short: c.short ?? c.name,
-            ...(c.description ? { description: c.description } : {}),
-          })),
-          pageSize: Math.max(7, q.choices.length),
-          theme: {
-            ...whyTheme(q.why),
-            style: {
-              renderSelectedChoices: (picked: readonly { short: string }[]) =>
-                picked.length === 0 ? 'none' : picked.map((c) => c.short).join(', '),
+      guarded((ctx) => {
+        const theme = whyTheme(q.why, paint);
+        return checkbox<T>(
+          {
+            message: q.message,
+            choices: q.choices.map((c) => ({
+              value: c.value,
+              name: c.name,
+              checked: c.checked ?? false,
+              short: c.short ?? c.name,
+              ...(c.description ? { description: c.description } : {}),
+            })),
+            pageSize: Math.max(7, q.choices.length),
+            theme: {
+              ...theme,
+              style: {
+                ...('style' in theme ? theme.style : {}),
+                renderSelectedChoices: (picked: readonly { short: string }[]) =>
+                  picked.length === 0 ? 'none' : picked.map((c) => c.short).join(', '),
+              },
             },
+            ...(q.validate ? { validate: (picked: readonly { value: T }[]) => q.validate!(picked.map((p) => p.value)) } : {}),
           },
-          ...(q.validate ? { validate: (picked: readonly { value: T }[]) => q.validate!(picked.map((p) => p.value)) } : {}),
-        },
-        ctx,
-      ),
+          ctx,
+        );
+      }),
   };
 }
 

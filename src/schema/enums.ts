@@ -43,7 +43,7 @@ export const DISCOUNT_SCOPES = ['baseline', 'all'] as const;
 export const OUTPUT_FORMATS = ['table', 'json', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const PRICE_SOURCES = ['snapshot', 'cache', 'live'] as const;
+export const PRICE_SOURCES = ['snapshot', 'cache', 'live', 'auto'] as const;
 export type PriceSourceKind = (typeof PRICE_SOURCES)[number];
 
 export const HOURS_PER_MONTH_DEFAULT = 730;

@@ -3,11 +3,16 @@
  * positions for both) into a validated `Workload`, or into a list of problems, each with a line and
  * column. Never throws for bad input: problems are data, so the CLI can print all of them at once.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { crossFieldProblems, knownKeysAt, resolveWorkload, WorkloadSchema, type Workload } from './workload.js';
 
 export const MAX_INPUT_BYTES = 1024 * 1024;
+/**
+ * Lists and mappings may nest this deep. A real workload file nests 4 levels
+ * (`cost.ec2.instanceTypes[0]`); the cap turns a pathological file (100,000 nested `[`) into one
+ * clear problem instead of a stack overflow somewhere in the parser or the validator.
+ */
+export const MAX_NESTING_DEPTH = 32;
 
 export interface Problem {
   /** `path.to.field`, or empty for problems with the file as a whole. */
@@ -35,15 +40,35 @@ export function loadWorkload(bytes: Uint8Array): LoadResult {
 
 export function loadWorkloadText(text: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+  // Duplicate keys are found below in one pass: the parser's own check compares every key with
+  // every earlier one, which takes minutes for the ~100,000 keys a 1 MiB file can hold.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const syntax = doc.errors;
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  // The parser survives deep recursion by reporting "Maximum call stack size exceeded" as a syntax
+  // error (often many times over); one clear problem says what is actually wrong.
+  const overflow = syntax.find((e) => isStackOverflow(e.message));
+  if (overflow) return fail(tooDeep(at(overflow.pos[0])));
   if (syntax.length > 0) {
     return {
       ok: false,
-      problems: syntax.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return { path: '', message: describeYamlError(e.code, e.message), line: pos.line, column: pos.col };
-      }),
+      problems: syntax.map((e) => ({ path: '', message: describeYamlError(e.message), ...at(e.pos[0]) })),
+    };
+  }
+  const deep = firstTooDeep(doc.contents);
+  if (deep !== undefined) return fail(tooDeep(deep === null ? { line: 1, column: 1 } : at(deep)));
+  const duplicates = duplicateKeys(doc.contents);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      problems: duplicates.map((d) => ({
+        path: '',
+        message: `duplicate key "${clipKey(d.key)}": each key may appear only once in a mapping`,
+        ...at(d.offset),
+      })),
     };
   }
 
@@ -53,6 +78,7 @@ export function loadWorkloadText(text: string): LoadResult {
     raw = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (isStackOverflow(message)) return fail(tooDeep({ line: 1, column: 1 }));
     return fail({
       path: '',
       message: /alias/i.test(message) ? 'too many YAML aliases (a YAML "alias bomb"); write the values out instead' : message,
@@ -60,7 +86,77 @@ export function loadWorkloadText(text: string): LoadResult {
   }
   if (raw === null || raw === undefined)
     return fail({ path: '', message: 'file is empty; start from `ecs-or-eks init`', line: 1, column: 1 });
-  return validateWorkload(raw, (path) => locate(doc, lineCounter, path));
+  // Aliases can nest what the text does not (`a: &a [*b]` …); check the expanded value too.
+  if (!withinDepth(raw)) return fail(tooDeep({ line: 1, column: 1 }));
+  return validateWorkload(raw, (path, key) => locate(doc, lineCounter, path, key));
+}
+
+function isStackOverflow(message: string): boolean {
+  return /maximum call stack|too much recursion/i.test(message);
+}
+
+function tooDeep(position: { line: number; column: number }): Problem {
+  return {
+    path: '',
+    message: `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep; a workload file needs at most 4`,
+    ...position,
+  };
+}
+
+/**
+ * The offset of the first node nested deeper than `MAX_NESTING_DEPTH` (null if it has no range),
+ * or undefined when the document is within the limit. Iterative, so it cannot overflow itself.
+ */
+function firstTooDeep(root: unknown): number | null | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_NESTING_DEPTH) return isNodeWithRange(node) && node.range ? node.range[0] : null;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 });
+        stack.push({ node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** Every key that repeats an earlier key of the same mapping (scalar keys, compared by value), in one pass. */
+function duplicateKeys(root: unknown): Array<{ key: string; offset: number }> {
+  const found: Array<{ key: string; offset: number }> = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (isScalar(pair.key)) {
+          const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (seen.has(id)) found.push({ key: String(pair.key.value), offset: pair.key.range?.[0] ?? 0 });
+          seen.add(id);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether a plain value (after alias expansion) nests at most `MAX_NESTING_DEPTH` levels. */
+function withinDepth(root: unknown): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_NESTING_DEPTH) return false;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
 }
 
 /** Validates an already-parsed object (the questionnaire's answers go through here too). */
@@ -68,36 +164,130 @@ export function validateWorkload(
   raw: unknown,
   locateFn: (path: readonly PropertyKey[], key?: string) => { line: number; column: number } | undefined = () => undefined,
 ): LoadResult {
-  const result = WorkloadSchema.safeParse(raw);
-  if (result.success) return { ok: true, workload: resolveWorkload(result.data) };
-  const issues: z.core.$ZodIssue[] = [...result.error.issues];
-  const seen = new Set(issues.map((i) => `${formatPath(i.path)}\u0000${i.message}`));
-  for (const extra of crossFieldProblems(raw)) {
-    if (!seen.has(`${formatPath(extra.path)}\u0000${extra.message}`)) issues.push({ code: 'custom', input: undefined, ...extra });
+  let result: ReturnType<typeof WorkloadSchema.safeParse>;
+  try {
+    if (!withinDepth(raw)) return fail(tooDeep({ line: 1, column: 1 }));
+    result = WorkloadSchema.safeParse(raw);
+  } catch (error) {
+    // The depth cap makes this unreachable for files; it guards values handed in directly.
+    if (error instanceof RangeError) return fail(tooDeep({ line: 1, column: 1 }));
+    throw error;
   }
-  return { ok: false, problems: sortProblems(issues.flatMap((issue) => toProblems(issue, locateFn))) };
+  if (result.success) return { ok: true, workload: resolveWorkload(result.data) };
+  const zodIssues = result.error.issues;
+
+  // A typo is one problem: `replica: 3` is reported as the unknown key "replica" (did you mean
+  // "replicas"?), not also as "replicas is required" or a cross-field check on the missing field.
+  const typos = new Map<string, { key: string; suggestion: string | undefined; known: string[] }>();
+  for (const issue of zodIssues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeysAt(issue.path as (string | number)[]);
+    for (const key of issue.keys) {
+      typos.set(formatPath([...issue.path, key]), { key, suggestion: closest(key, known), known });
+    }
+  }
+  const coveredByTypo = new Set<string>();
+  for (const issue of zodIssues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const suggestion = typos.get(formatPath([...issue.path, key]))?.suggestion;
+      if (suggestion !== undefined && valueAt(raw, [...issue.path, suggestion]) === undefined) {
+        coveredByTypo.add(formatPath([...issue.path, suggestion]));
+      }
+    }
+  }
+
+  // The schema runs some of the cross-field checks itself; they are filtered below with the rest.
+  const crossField = crossFieldProblems(raw);
+  const crossIds = new Set(crossField.map((p) => `${formatPath(p.path)}\u0000${p.message}`));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const failed = new Set<string>();
+  const add = (path: readonly PropertyKey[], message: string, key?: string) => {
+    const id = `${formatPath(key === undefined ? path : [...path, key])}\u0000${message}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    problems.push({ path: formatPath(key === undefined ? path : [...path, key]), message, ...locateFn(path, key) });
+  };
+  for (const issue of zodIssues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const typo = typos.get(formatPath([...issue.path, key]))!;
+        const hint = typo.suggestion
+          ? `; did you mean "${typo.suggestion}"?`
+          : typo.known.length > 0
+            ? `; expected one of: ${typo.known.join(', ')}`
+            : '';
+        add(issue.path, `unknown key "${clipKey(key)}"${hint}`, key);
+      }
+      continue;
+    }
+    const where = formatPath(issue.path);
+    if (crossIds.has(`${where}\u0000${issue.message}`)) continue;
+    failed.add(where);
+    if (coveredByTypo.has(where)) continue;
+    add(issue.path, issue.message);
+  }
+  // Cross-field checks run on the raw input (zod skips refinements once a field failed), but not
+  // on a field that already failed, nor on one whose check names a sibling that failed: "peakReplicas
+  // (2) must be at least replicas (2.5)" says nothing new after "replicas must be a whole number".
+  for (const extra of crossField) {
+    const where = formatPath(extra.path);
+    if (failed.has(where) || coveredByTypo.has(where) || namesFailedSibling(extra, failed)) continue;
+    add(extra.path, extra.message);
+  }
+  return { ok: false, problems: sortProblems(problems) };
 }
 
-function toProblems(
-  issue: z.core.$ZodIssue,
-  locateFn: (path: readonly PropertyKey[], key?: string) => { line: number; column: number } | undefined,
-): Problem[] {
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(issue.path as (string | number)[]);
-    return issue.keys.map((key) => {
-      const suggestion = closest(key, known);
-      const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length > 0 ? `; expected one of: ${known.join(', ')}` : '';
-      return { path: formatPath([...issue.path, key]), message: `unknown key "${key}"${hint}`, ...locateFn(issue.path, key) };
-    });
+function namesFailedSibling(problem: { path: readonly (string | number)[]; message: string }, failed: ReadonlySet<string>): boolean {
+  const parent = problem.path.slice(0, -1);
+  return knownKeysAt(parent).some(
+    (key) => failed.has(formatPath([...parent, key])) && new RegExp(`(^|[^A-Za-z])${key}([^A-Za-z]|$)`).test(problem.message),
+  );
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
   }
-  return [{ path: formatPath(issue.path), message: issue.message, ...locateFn(issue.path) }];
+  return value;
+}
+
+/** A key as it may appear in a one-line message: control characters visible, at most 60 characters. */
+function clipKey(key: string): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = key.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return visible.length > 60 ? `${visible.slice(0, 59)}…` : visible;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
+  return path.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${clipKey(String(seg))}` : clipKey(String(seg))),
+    '',
+  );
 }
 
 /** Line/column of the value at `path` (or of `key` inside it); walks up to the nearest existing node. */
+/** Each mapping's pairs by key, built once per mapping: looking keys up one by one is quadratic. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key)) {
+        const k = String(p.key.value);
+        if (!index.has(k)) index.set(k, p);
+      }
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 function locate(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], key?: string) {
   let node: unknown = doc.contents;
   let best: Node | undefined = isNodeWithRange(node) ? node : undefined;
@@ -105,7 +295,7 @@ function locate(doc: Document, lineCounter: LineCounter, path: readonly Property
   for (const seg of segments) {
     if (isMap(node)) {
       const wanted = typeof seg === 'object' ? seg.key : String(seg);
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === wanted);
+      const pair = pairOf(node, wanted);
       if (!pair) break;
       if (typeof seg === 'object') {
         best = isNodeWithRange(pair.key) ? pair.key : best;
@@ -129,10 +319,8 @@ function isNodeWithRange(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as Node).range);
 }
 
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  if (code === 'DUPLICATE_KEY')
-    return `duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear only once in a mapping')}`;
   return `not valid YAML/JSON: ${first}`;
 }
 
@@ -146,8 +334,12 @@ function fail(problem: Problem): LoadResult {
   return { ok: false, problems: [problem] };
 }
 
-/** The known key closest to `word` by edit distance, if it is close enough to be a typo. */
+/**
+ * The known key closest to `word` by edit distance (a swap of two neighbours counts as one edit),
+ * if it is close enough to be a typo: one edit for short words, a third of the length for long ones.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -157,19 +349,23 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
     }
+    before = previous;
+    previous = current;
   }
-  return row[b.length]!;
+  return previous[b.length]!;
 }

@@ -47,6 +47,21 @@ describe.skipIf(!existsSync('dist/cli/main.js'))('live prices through the built 
     expect(JSON.parse(snapshot.stdout).pricing.source).toBe('snapshot');
   });
 
+  it("prices refresh keeps the SDK's own warnings (its Node-version notice included) off stderr", async () => {
+    const env = { ...server.env(), ECS_OR_EKS_CACHE_DIR: join(tempDir(), 'cache') };
+    const refresh = await cli(['prices', 'refresh', '--region', 'us-east-1'], env);
+    expect(refresh.code).toBe(0);
+    expect(refresh.stderr).not.toMatch(/Warning|trace-warnings|@smithy|aws-sdk|NodeVersion/i);
+    // Only the tool's own progress lines.
+    for (const line of refresh.stderr.trim().split('\n')) expect(line).toMatch(/^(fetching|Amazon[A-Z0-9]+ )/);
+    const major = Number(process.versions.node.split('.')[0]);
+    if (major < 22) {
+      // The notice is real on this Node: DEBUG shows it.
+      const debug = await cli(['prices', 'refresh', '--region', 'us-east-1'], { ...env, DEBUG: '1' });
+      expect(debug.stderr).toMatch(/NodeVersionSupportWarning/);
+    }
+  });
+
   it('advise --prices live uses live prices', async () => {
     const env = { ...server.env(), ECS_OR_EKS_CACHE_DIR: join(tempDir(), 'cache') };
     const { code, stdout } = await cli(['advise', '-i', 'fixtures/startup-api.yaml', '-f', 'json', '--prices', 'live'], env);

@@ -243,12 +243,38 @@ function ec2Items(region: string): PriceListObject[] {
       items.push(real);
     } else items.push(linux(type, usd));
   }
+  // Enough further types that a region-wide answer counts as complete (MIN_REGION_EC2_TYPES).
+  for (const [type, usd] of fillerEc2(region)) items.push(linux(type, usd));
   const first = Object.keys(FIGURES[region]!.ec2)[0]!;
   // Look-alikes the filters (server side) and the parser (client side) must both reject.
   items.push(linux(first, 0.188, { operatingSystem: 'Windows', operation: 'RunInstances:0002' }));
   items.push(linux(first, 0.096, { capacitystatus: 'UnusedCapacityReservation' }, 'UnusedBox'));
   items.push(linux(first, 0.5, { tenancy: 'Dedicated' }, 'DedicatedUsage'));
   return items;
+}
+
+/** The regional price level against us-east-1 used for the filler types. */
+const REGION_FACTOR: Record<string, number> = { 'us-east-1': 1, 'eu-west-1': 1.11, 'ap-northeast-1': 1.29 };
+export const FILLER_EC2_TYPES = 24;
+
+/**
+ * Region-wide EC2 answers hold more than the few hand-picked types: the first `FILLER_EC2_TYPES`
+ * non-GPU types the snapshot prices in us-east-1 (and that FIGURES does not already set), at the
+ * snapshot's price × the region's factor.
+ */
+function fillerEc2(region: string): Array<[string, number]> {
+  const snapshot = JSON.parse(readFileSync(new URL('../../data/price-snapshot.json', import.meta.url), 'utf8')) as {
+    instances: Array<{ instanceType: string; gpus: number }>;
+    regions: Record<string, { ec2: { onDemandHour: Record<string, { usd: number }> } }>;
+  };
+  const prices = snapshot.regions['us-east-1']!.ec2.onDemandHour;
+  const taken = new Set(Object.keys(FIGURES[region]!.ec2));
+  return snapshot.instances
+    .filter((i) => i.gpus === 0 && prices[i.instanceType] && !taken.has(i.instanceType))
+    .map((i) => i.instanceType)
+    .sort()
+    .slice(0, FILLER_EC2_TYPES)
+    .map((type) => [type, Math.round(prices[type]!.usd * REGION_FACTOR[region]! * 10000) / 10000]);
 }
 
 /** The default catalog: AmazonECS, AmazonEKS and AmazonEC2 items for us-east-1, eu-west-1, ap-northeast-1. */

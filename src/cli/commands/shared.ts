@@ -1,14 +1,16 @@
 /** What several commands share: reading a workload, the flag overrides, writing the report, colour and width. */
 import { loadWorkload } from '../../schema/load.js';
 import type { Workload } from '../../schema/workload.js';
+import { useColorOn } from '../color.js';
 import { InputError } from '../errors.js';
 import { readInput, writeFileAtomic, type CliContext } from '../io.js';
-import type { LiveFetcher } from '../prices/choose.js';
+import type { LiveFetcher } from '../prices/refresh.js';
+import { clip } from '../sanitize.js';
 
 /** Reads and validates one workload file (`-` = stdin); every problem is reported at once. */
 export async function readWorkload(file: string, ctx: CliContext): Promise<Workload> {
   const result = loadWorkload(await readInput(file, ctx));
-  if (!result.ok) throw new InputError(file === '-' ? '<stdin>' : file, result.problems);
+  if (!result.ok) throw new InputError(file === '-' ? '<stdin>' : clip(file), result.problems);
   return result.workload;
 }
 
@@ -30,22 +32,19 @@ export function applyOverrides(workload: Workload, flags: WorkloadOverrides): Wo
 
 /** The report to `--out` (atomically) or to stdout. */
 export async function emit(report: string, out: string | undefined, ctx: CliContext): Promise<void> {
-  if (out) {
+  if (out !== undefined) {
     await writeFileAtomic(out, report, ctx);
-    ctx.stderr.write(`wrote ${out}\n`);
+    ctx.stderr.write(`wrote ${clip(out)}\n`);
   } else ctx.stdout.write(report);
 }
 
-/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it on. */
+/** Colour for the report on stdout (see `color.ts` for the rules). */
 export function useColor(ctx: CliContext, flagAllows: boolean): boolean {
-  if (!flagAllows) return false;
-  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
-  if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0' && ctx.env.FORCE_COLOR !== 'false') return true;
-  return Boolean(ctx.stdout.isTTY);
+  return useColorOn(ctx.stdout, ctx.env, flagAllows);
 }
 
 export function terminalWidth(ctx: CliContext): number {
-  const columns = (ctx.stdout as { columns?: number }).columns;
+  const columns = ctx.stdout.columns;
   return typeof columns === 'number' && columns > 0 ? columns : 100;
 }
 

@@ -1,14 +1,23 @@
 /**
- * Chooses the price book for a run: a fresh cache if present, else the bundled snapshot;
- * `--prices live` fetches from the Price List API and fails hard (exit 3) if that fails.
+ * Chooses the price book for a run (SPEC §5):
+ * - no `--prices`: a fresh cache if present, else the bundled snapshot — never the network;
+ * - `snapshot`: the snapshot;
+ * - `cache`: the cache even when stale (with a warning saying how old), else the snapshot;
+ * - `live`: a live fetch, merged into the cache; failure is fatal (exit 3);
+ * - `auto`: a fresh cache; else a live refresh; if that fails, the stale cache, else the snapshot —
+ *   each fallback with a warning that reaches every output format through `PriceBook.warnings`.
+ * Every price a book takes from the cache is labelled `cache`, every one fetched in this run `live`;
+ * the snapshot's keep their own sources.
  */
-import type { PriceBook, RegionPrices } from '../../domain/price-book.js';
+import type { PriceBook } from '../../domain/price-book.js';
 import { resolvePriceBook } from '../../pricing/index.js';
-import { fetchRegionPrices } from './live.js';
 import type { PriceSourceKind } from '../../schema/enums.js';
 import { PriceSourceError } from '../errors.js';
 import type { CliContext } from '../io.js';
-import { readPriceCache, writePriceCache } from './cache.js';
+import { describeAge, readPriceCache, type CachedPrices } from './cache.js';
+import { relabelLive } from './completeness.js';
+import { refreshRegion, RefreshFailure, type LiveFetcher } from './refresh.js';
+
 import { loadSnapshot } from './snapshot.js';
 
 export interface PriceChoice {
@@ -18,77 +27,84 @@ export interface PriceChoice {
   instanceTypes?: string[];
 }
 
-export interface LiveFetcher {
-  (
-    region: string,
-    options: { instanceTypes?: string[]; onProgress?: (message: string) => void; onWarning?: (message: string) => void },
-  ): Promise<RegionPrices>;
-}
+const refreshHint = (region: string) => `run \`ecs-or-eks prices refresh --region ${region}\``;
 
-export async function choosePriceBook(
-  choice: PriceChoice,
-  ctx: CliContext,
-  fetchLive: LiveFetcher = fetchRegionPrices,
-): Promise<PriceBook> {
+export async function choosePriceBook(choice: PriceChoice, ctx: CliContext, fetchLive: LiveFetcher): Promise<PriceBook> {
   const snapshot = loadSnapshot();
   const { region } = choice;
-  const cacheWarnings: string[] = [];
-  const cacheHit = () => readPriceCache(region, ctx.env, ctx.now(), cacheWarnings);
+  const notes: string[] = [];
+  const fromSnapshot = (): PriceBook => resolvePriceBook(snapshot, region, { source: 'snapshot', warnings: unique(notes) });
+  const fromCache = (cached: CachedPrices): PriceBook =>
+    resolvePriceBook(snapshot, region, {
+      source: 'cache',
+      overlay: relabelLive(cached.entry.prices, 'cache'),
+      asOf: cached.entry.fetchedAt.slice(0, 10),
+      warnings: unique(notes),
+    });
+  const fromLive = async (instanceTypes: readonly string[] | undefined): Promise<PriceBook> => {
+    const result = await refreshRegion(region, ctx, fetchLive, { instanceTypes });
+    for (const warning of result.warnings) notes.push(warning);
+    if (result.writeError) notes.push(`${result.writeError}; these live prices were used but not cached`);
+    return resolvePriceBook(snapshot, region, {
+      source: 'live',
+      overlay: result.overlay,
+      asOf: ctx.now().toISOString().slice(0, 10),
+      warnings: unique(notes),
+    });
+  };
 
   if (choice.mode === 'snapshot') return resolvePriceBook(snapshot, region, { source: 'snapshot' });
 
   if (choice.mode === 'live') {
-    let prices: RegionPrices;
-    const warnings: string[] = [];
     try {
-      prices = await fetchLive(region, {
-        instanceTypes: choice.instanceTypes && choice.instanceTypes.length > 0 ? choice.instanceTypes : undefined,
-        onProgress: (message) => ctx.stderr.write(`${message}\n`),
-        onWarning: (message) => warnings.push(message),
-      });
+      return await fromLive(choice.instanceTypes);
     } catch (error) {
-      throw new PriceSourceError(`live prices for ${region} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof RefreshFailure) throw new PriceSourceError(`live prices for ${region} failed: ${error.message}`);
+      throw error;
     }
-    const fetchedAt = ctx.now().toISOString();
-    try {
-      writePriceCache({ schemaVersion: 1, region, fetchedAt, prices }, ctx.env);
-    } catch (error) {
-      warnings.push(`could not write the price cache: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return resolvePriceBook(snapshot, region, { source: 'live', overlay: prices, asOf: fetchedAt.slice(0, 10), warnings });
   }
 
-  const cached = cacheHit();
+  const cached = readPriceCache(region, ctx.env, ctx.now(), notes);
+
   if (choice.mode === 'cache') {
     if (!cached) {
-      return resolvePriceBook(snapshot, region, {
-        source: 'snapshot',
-        warnings: [
-          ...cacheWarnings,
-          `no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`,
-        ],
-      });
+      notes.push(
+        `no cached prices for ${region}; used the bundled snapshot. Run \`ecs-or-eks prices refresh --region ${region}\` to cache live prices.`,
+      );
+      return fromSnapshot();
     }
-    return resolvePriceBook(snapshot, region, {
-      source: 'cache',
-      overlay: cached.entry.prices,
-      asOf: cached.entry.fetchedAt.slice(0, 10),
-      warnings: [...cacheWarnings, ...(cached.stale ? [staleWarning(region, cached.entry.fetchedAt)] : [])],
-    });
+    if (cached.stale) notes.push(`cached prices for ${region} are stale (${describeAge(cached)}); ${refreshHint(region)}`);
+    return fromCache(cached);
   }
 
-  // Default: a fresh cache wins; a stale one is ignored in favour of the dated snapshot.
-  if (cached && !cached.stale) {
-    return resolvePriceBook(snapshot, region, {
-      source: 'cache',
-      overlay: cached.entry.prices,
-      asOf: cached.entry.fetchedAt.slice(0, 10),
-      warnings: cacheWarnings,
-    });
+  if (cached && !cached.stale) return fromCache(cached);
+
+  if (choice.mode === 'auto') {
+    try {
+      // The whole region, not just the requested types: a refresh that makes the cache fresh again.
+      return await fromLive(undefined);
+    } catch (error) {
+      if (!(error instanceof RefreshFailure)) throw error;
+      const why = `live prices for ${region} failed (${error.message})`;
+      if (cached) {
+        notes.push(`${why}; used the stale cached prices (${describeAge(cached)})`);
+        return fromCache(cached);
+      }
+      notes.push(`${why}; used the bundled snapshot (prices as of ${snapshot.asOf})`);
+      return fromSnapshot();
+    }
   }
-  return resolvePriceBook(snapshot, region, { source: 'snapshot', warnings: cacheWarnings });
+
+  // Default: no network. A stale cache is not used, but the user hears about it.
+  if (cached) {
+    notes.push(
+      `cached prices for ${region} are stale (${describeAge(cached)}), so the bundled snapshot was used; ${refreshHint(region)}, or pass --prices auto to refresh stale prices automatically`,
+    );
+  }
+  return fromSnapshot();
 }
 
-function staleWarning(region: string, fetchedAt: string): string {
-  return `cached prices for ${region} were fetched ${fetchedAt.slice(0, 10)}, more than 7 days ago; run \`ecs-or-eks prices refresh --region ${region}\``;
+/** Warnings in first-seen order, each once (a Set: linear, however many there are). */
+function unique(warnings: readonly string[]): string[] {
+  return [...new Set(warnings)];
 }

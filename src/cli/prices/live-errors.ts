@@ -1,3 +1,8 @@
+import { clip } from '../sanitize.js';
+
+/** How much of a server's own error text is shown. */
+const MAX_DETAIL_CHARS = 200;
+
 /**
  * The one error a live price fetch throws. `code` says what went wrong in a way the CLI can act
  * on; `message` is written for the user and says what to do about it.
@@ -11,6 +16,12 @@ export const LIVE_PRICE_ERROR_CODES = [
   'empty',
   'invalid-region',
   'service',
+  /** A response (or a region's responses together) over the size cap. */
+  'too-large',
+  /** The per-region request cap was reached. */
+  'too-many-requests',
+  /** The answer lacked prices every option needs (see completeness.ts). */
+  'incomplete',
 ] as const;
 export type LivePriceErrorCode = (typeof LIVE_PRICE_ERROR_CODES)[number];
 
@@ -69,8 +80,11 @@ function networkCode(error: SdkLikeError, depth = 0): string | undefined {
 export function toLivePriceError(error: unknown, context: { region: string; endpointRegion: string }): LivePriceError {
   if (error instanceof LivePriceError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLikeError;
-  const name = typeof e.name === 'string' ? e.name : '';
-  const detail = typeof e.message === 'string' && e.message ? e.message : String(error);
+  // The server's own words are shown, but sanitised (no terminal escapes), on one line, and cut
+  // short; the SDK's multi-line "Deserialization error" hint is dropped.
+  const name = typeof e.name === 'string' ? clip(e.name, 60) : '';
+  const rawDetail = typeof e.message === 'string' && e.message ? e.message : String(error);
+  const detail = clip(rawDetail.split('\n')[0]!.trim(), MAX_DETAIL_CHARS);
   const where = `the AWS Price List API (pricing endpoint ${context.endpointRegion}) for ${context.region}`;
 
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(detail)) {

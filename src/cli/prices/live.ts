@@ -17,6 +17,10 @@ import { GetProductsCommand, PricingClient, type Filter, type GetProductsCommand
 import type { RegionPrices } from '../../domain/price-book.js';
 import { LivePriceError, toLivePriceError } from './live-errors.js';
 import { parsePriceList } from '../../pricing/price-list.js';
+import { clip } from '../sanitize.js';
+import { PER_TYPE_QUERY_LIMIT } from './completeness.js';
+
+export { PER_TYPE_QUERY_LIMIT } from './completeness.js';
 
 export { LivePriceError } from './live-errors.js';
 
@@ -31,24 +35,39 @@ export function pricingEndpointRegion(region: string): string {
   return 'us-east-1';
 }
 
+/** Deadline for a whole region, every query, page and retry included. */
 export const DEFAULT_TIMEOUT_MS = 90_000;
-export const DEFAULT_MAX_ATTEMPTS = 5;
-/** Up to this many requested EC2 types are fetched one query each; more → one region-wide query. */
-export const PER_TYPE_QUERY_LIMIT = 30;
+/**
+ * Per attempt: no answer within this long (no response headers, or a body that stops arriving) is
+ * a timeout, retried with backoff. A Price List page normally arrives in under 2 s; without
+ * `throwOnRequestTimeout` the SDK would only log a warning and wait for the overall deadline.
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+/** Tries per page (the SDK's standard retry mode: exponential backoff with jitter on throttling, timeouts, 5xx). */
+export const DEFAULT_MAX_ATTEMPTS = 4;
+/** GetProducts pages per region (a full region takes about 30); beyond it the refresh stops. */
+export const MAX_REQUESTS_PER_REGION = 100;
+/** One response body (a page of 100 items is about 2 MB). */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** All response bodies of one region together. */
+export const MAX_REGION_BYTES = 128 * 1024 * 1024;
 const PAGE_SIZE = 100;
 const CONCURRENCY = 3;
-/** Guards against a server that never stops handing out NextTokens. */
-const MAX_PAGES_PER_QUERY = 200;
 
 export interface FetchRegionPricesOptions {
   /** EC2 instance types to price; empty or absent → every Linux shared-tenancy type in the region. */
   instanceTypes?: string[];
   /** Deadline for the whole fetch, all queries and retries included. */
   timeoutMs?: number;
+  /** Per-attempt timeout (tests shorten it). */
+  requestTimeoutMs?: number;
   /** SDK attempts per request (1 = no retry). Throttling is retried with exponential backoff. */
   maxAttempts?: number;
   /** A ready client (tests, or a caller with its own credentials); it is not destroyed afterwards. */
   client?: PricingClient;
+  /** Show the SDK's own log lines and warnings (the CLI sets it from DEBUG). */
+  debug?: boolean;
   onProgress?: (message: string) => void;
   /** Non-fatal findings: partial rate pairs, services that returned nothing. */
   onWarning?: (message: string) => void;
@@ -98,41 +117,147 @@ export function liveQueries(region: string, instanceTypes: readonly string[] = [
   return queries;
 }
 
-/** Every `PriceList` item of one query, following `NextToken` to the last page. */
+/** What one region's fetch may still spend: pages and response bytes. */
+interface Budget {
+  requests: number;
+  bytes: number;
+  maxRequests: number;
+}
+
+function newBudget(): Budget {
+  return { requests: 0, bytes: 0, maxRequests: MAX_REQUESTS_PER_REGION };
+}
+
+interface RawResponse {
+  statusCode?: number;
+  headers?: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+const mib = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MiB`;
+
+function tooLarge(detail: string): LivePriceError {
+  return new LivePriceError('too-large', `the Price List API sent ${detail}; refusing it. Retry later, or use --prices snapshot.`);
+}
+
+/**
+ * Reads each response body itself, counting bytes, before the SDK parses it: a body over
+ * `MAX_RESPONSE_BYTES` (or a region over `MAX_REGION_BYTES`) is refused instead of being buffered
+ * whole. It runs innermost in the deserialize step, inside the SDK's retry loop, so a body that
+ * stalls still times out (and is retried) like any request.
+ */
+function sizeLimitMiddleware(budget: Budget) {
+  return (next: (args: unknown) => Promise<{ response: unknown }>) =>
+    async (args: unknown): Promise<{ response: unknown }> => {
+      const result = await next(args);
+      const response = result.response as RawResponse;
+      const destroy = () => (response.body as { destroy?: () => void } | undefined)?.destroy?.();
+      const declared = Number(response.headers?.['content-length'] ?? Number.NaN);
+      if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
+        destroy();
+        throw tooLarge(`a ${mib(declared)} response (the limit is ${mib(MAX_RESPONSE_BYTES)} per response)`);
+      }
+      const body = response.body;
+      if (body && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+          const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          size += buf.byteLength;
+          if (size > MAX_RESPONSE_BYTES) {
+            destroy();
+            throw tooLarge(`a response of more than ${mib(MAX_RESPONSE_BYTES)} (the limit per response)`);
+          }
+          chunks.push(buf);
+        }
+        budget.bytes += size;
+        if (budget.bytes > MAX_REGION_BYTES) throw tooLarge(`more than ${mib(MAX_REGION_BYTES)} for one region (the limit)`);
+        response.body = Buffer.concat(chunks);
+      }
+      return result;
+    };
+}
+
+/** Every `PriceList` item of one query, following `NextToken` to the last page (within the budget). */
 export async function getAllProducts(
   client: PricingClient,
   input: GetProductsCommandInput,
-  options: { abortSignal?: AbortSignal; onPage?: (page: number, items: number) => void } = {},
+  options: { abortSignal?: AbortSignal; onPage?: (page: number, items: number) => void; budget?: Budget } = {},
 ): Promise<unknown[]> {
+  const budget = options.budget ?? newBudget();
   const items: unknown[] = [];
+  const seenTokens = new Set<string>();
   let nextToken: string | undefined;
-  for (let page = 1; page <= MAX_PAGES_PER_QUERY; page += 1) {
-    const output = await client.send(
-      new GetProductsCommand({ ...input, ...(nextToken ? { NextToken: nextToken } : {}) }),
-      options.abortSignal ? { abortSignal: options.abortSignal } : {},
+  for (let page = 1; ; page += 1) {
+    budget.requests += 1;
+    if (budget.requests > budget.maxRequests) {
+      throw new LivePriceError(
+        'too-many-requests',
+        `stopped after ${budget.maxRequests} Price List requests for one region (the cap); the API kept handing out more pages for ${input.ServiceCode}. Retry later, or use --prices snapshot.`,
+      );
+    }
+    const command = new GetProductsCommand({ ...input, ...(nextToken ? { NextToken: nextToken } : {}) });
+    command.middlewareStack.add(
+      sizeLimitMiddleware(budget) as never,
+      {
+        step: 'deserialize',
+        priority: 'low',
+        name: 'ecsOrEksResponseSizeLimit',
+      } as never,
     );
+    const output = await client.send(command, options.abortSignal ? { abortSignal: options.abortSignal } : {});
     const priceList: unknown = output.PriceList ?? [];
-    if (Array.isArray(priceList)) items.push(...(priceList as unknown[]));
+    if (Array.isArray(priceList)) for (const item of priceList as unknown[]) items.push(item);
     options.onPage?.(page, items.length);
     nextToken = output.NextToken || undefined;
     if (!nextToken) return items;
+    if (seenTokens.has(nextToken)) {
+      throw new LivePriceError('service', `the Price List API repeated a page token for ${input.ServiceCode}; giving up`);
+    }
+    seenTokens.add(nextToken);
   }
-  throw new LivePriceError(
-    'service',
-    `the Price List API returned more than ${MAX_PAGES_PER_QUERY} pages for ${input.ServiceCode}; giving up`,
-  );
 }
 
-/** A `PricingClient` for the endpoint region of `region`, with per-request timeouts and retries. */
-export function createPricingClient(region: string, options: { timeoutMs?: number; maxAttempts?: number } = {}): PricingClient {
+/** The SDK's logger: silent unless DEBUG is set, so its warnings never reach a user's terminal. */
+function sdkLogger(debug: boolean) {
+  const write =
+    (level: string) =>
+    (...args: unknown[]) => {
+      if (debug) console.error(`[aws-sdk ${level}]`, ...args);
+    };
+  return { trace: write('trace'), debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/**
+ * A `PricingClient` for the endpoint region of `region`, with per-attempt timeouts that fail (not
+ * just warn), standard retries with backoff, and the SDK's logging and Node-version notice kept off
+ * stderr unless `debug`.
+ */
+export function createPricingClient(
+  region: string,
+  options: { timeoutMs?: number; requestTimeoutMs?: number; maxAttempts?: number; debug?: boolean } = {},
+): PricingClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const requestTimeout = Math.min(timeoutMs, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
+  const debug = options.debug ?? false;
+  // The SDK warns through process.emitWarning on Node < 22 that future versions will need Node 22;
+  // that is for this tool's maintainers, not its users. The SDK documents this variable to turn it
+  // off (aws/aws-sdk-js-v3#7983); it is read when a client is created.
+  if (!debug) process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const logger = sdkLogger(debug);
   return new PricingClient({
     region: pricingEndpointRegion(region),
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: 'standard',
+    logger,
     requestHandler: {
-      requestTimeout: Math.min(timeoutMs, 30_000),
-      connectionTimeout: Math.min(timeoutMs, 5_000),
+      requestTimeout,
+      // Without this the SDK only logs "a request has exceeded the configured requestTimeout".
+      throwOnRequestTimeout: true,
+      // A body that stops arriving after the headers: the same limit, as inactivity on the socket.
+      socketTimeout: requestTimeout,
+      connectionTimeout: Math.min(timeoutMs, CONNECT_TIMEOUT_MS),
+      logger,
     },
   });
 }
@@ -140,11 +265,18 @@ export function createPricingClient(region: string, options: { timeoutMs?: numbe
 async function runPool<T>(tasks: Array<() => Promise<T>>, concurrency: number): Promise<T[]> {
   const results: T[] = new Array<T>(tasks.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
+    // Once one task has failed the whole fetch has; start nothing new.
+    while (next < tasks.length && !failed) {
       const index = next;
       next += 1;
-      results[index] = await tasks[index]!();
+      try {
+        results[index] = await tasks[index]!();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, () => worker()));
@@ -160,9 +292,17 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
   if (!REGION_PATTERN.test(region)) {
     throw new LivePriceError('invalid-region', `"${region}" is not an AWS region code (like us-east-1)`);
   }
-  const instanceTypes = (options.instanceTypes ?? []).filter((t) => INSTANCE_TYPE_PATTERN.test(t));
+  const instanceTypes = [...new Set(options.instanceTypes ?? [])].filter((t) => INSTANCE_TYPE_PATTERN.test(t));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = options.client ?? createPricingClient(region, { timeoutMs, maxAttempts: options.maxAttempts });
+  const client =
+    options.client ??
+    createPricingClient(region, {
+      timeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      maxAttempts: options.maxAttempts,
+      debug: options.debug,
+    });
+  const budget = newBudget();
   const progress = options.onProgress ?? (() => undefined);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -185,6 +325,7 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
       queries.map((query) => async () => {
         const items = await getAllProducts(client, query.input, {
           abortSignal: controller.signal,
+          budget,
           onPage: (page, count) => {
             if (page > 1) progress(`${query.label}: page ${page}, ${count} products`);
           },
@@ -194,8 +335,14 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
       }),
       CONCURRENCY,
     );
-    const parsed = parsePriceList(region, perQuery.flat(), 'live');
-    for (const warning of parsed.warnings) options.onWarning?.(warning);
+    // A server that repeats one item (or a page) must not count twice: identical items are one.
+    const unique = new Map<string, unknown>();
+    for (const item of perQuery.flat()) {
+      const key = typeof item === 'string' || item instanceof String ? String(item) : JSON.stringify(item);
+      if (!unique.has(key)) unique.set(key, item);
+    }
+    const parsed = parsePriceList(region, [...unique.values()], 'live');
+    for (const warning of new Set(parsed.warnings)) options.onWarning?.(clip(warning, 300));
     if (parsed.mapped === 0) {
       throw new LivePriceError(
         'empty',
@@ -203,10 +350,11 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
       );
     }
     const p = parsed.prices;
-    if (!p.fargate.linuxX86) options.onWarning?.(`no Fargate Linux x86 prices in the price list for ${region}`);
-    if (!p.eks.controlPlaneHour) options.onWarning?.(`no EKS control-plane price in the price list for ${region}`);
-    const missing = instanceTypes.filter((t) => !p.ec2.onDemandHour[t]);
-    if (missing.length > 0) options.onWarning?.(`no EC2 on-demand Linux price for ${missing.join(', ')} in ${region}`);
+    const missing = instanceTypes.filter((t) => !Object.hasOwn(p.ec2.onDemandHour, t));
+    if (missing.length > 0) {
+      const shown = missing.length <= 5 ? missing.join(', ') : `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more`;
+      options.onWarning?.(`no EC2 on-demand Linux price for ${shown} in ${region}`);
+    }
     return p;
   };
 
@@ -216,6 +364,8 @@ export async function fetchRegionPrices(region: string, options: FetchRegionPric
     throw toLivePriceError(error, { region, endpointRegion });
   } finally {
     clearTimeout(timer);
+    // Whatever ended the fetch, the queries still in flight are cancelled, not left running.
+    controller.abort();
     if (!options.client) client.destroy();
   }
 }
