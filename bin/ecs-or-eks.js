@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// Node 22.1+ caches compiled code between runs; on older versions this is a no-op.
+import module from 'node:module';
 
-process.exitCode = await main(process.argv.slice(2));
+module.enableCompileCache?.();
+await import('../dist/bundle/bin.js');

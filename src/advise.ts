@@ -6,7 +6,7 @@ import type { Advice, OptionAdvice, OptionPricing } from './domain/advice.js';
 import { optionName } from './domain/options.js';
 import type { PriceBook } from './domain/price-book.js';
 import { tasksOf } from './domain/tasks.js';
-import { priceOptions } from './pricing/index.js';
+import { createPricingMemo, priceOptions } from './pricing/index.js';
 import { evaluateRules, factsOf, findPitfalls, findWhatIfs, matchCaseStudies } from './rules/index.js';
 import { OPTION_IDS, type OptionId } from './schema/enums.js';
 import type { Workload } from './schema/workload.js';
@@ -20,7 +20,9 @@ export interface AdviseOptions {
 export function advise(workload: Workload, book: PriceBook, options: AdviseOptions): Advice {
   // The workload's tasks and traits are derived once; every stage reads the same list.
   const facts = factsOf(workload, tasksOf(workload));
-  const pricing = priceOptions(workload, book, facts.tasks);
+  // One memo for the advice: what-if re-prices variants of the workload that share most of the work.
+  const memo = createPricingMemo();
+  const pricing = priceOptions(workload, book, facts.tasks, memo);
   const rules = evaluateRules(workload, pricing, facts);
 
   const options_: OptionAdvice[] = rules.options
@@ -45,7 +47,7 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
 
   const recommend = (changed: Workload): OptionId => {
     const changedFacts = factsOf(changed);
-    return evaluateRules(changed, priceOptions(changed, book, changedFacts.tasks), changedFacts).recommendation.option;
+    return evaluateRules(changed, priceOptions(changed, book, changedFacts.tasks, memo), changedFacts).recommendation.option;
   };
 
   const estimates = dedupeBy(

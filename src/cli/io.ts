@@ -7,7 +7,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, OutputError, UsageError } from './errors.js';
 import { clip, sanitize } from './sanitize.js';
-import { MAX_INPUT_BYTES } from '../schema/load.js';
+import { MAX_INPUT_BYTES } from '../schema/limits.js';
 
 export interface OutStream {
   write(chunk: string): unknown;

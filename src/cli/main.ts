@@ -11,9 +11,10 @@ import { processContext, sanitizedStream, type CliContext } from './io.js';
 import type { ProgramDeps } from './deps.js';
 import { createProgram } from './program.js';
 import { colorPossible } from './color.js';
+import { packageFile } from './package-files.js';
 
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -4,4 +4,5 @@
  */
 export { resolvePriceBook } from './book.js';
 export { priceOptions } from './options.js';
+export { createPricingMemo } from './memo.js';
 export { packNodes, lowerBoundNodes, type NodeCapacity, type TaskGroup } from './packing.js';

@@ -10,7 +10,7 @@ import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { type Bill } from './collector.js';
 import { CURVE_UTILIZATIONS, priceEc2Option } from './ec2/index.js';
-import type { PackCache } from './ec2/plan.js';
+import { createPricingMemo, pricingKey, type PricingMemo } from './memo.js';
 import { priceFargate } from './fargate-model.js';
 import { monthlyCost } from './money.js';
 
@@ -63,9 +63,12 @@ export function priceOptions(
   workload: Workload,
   book: PriceBook,
   tasks: readonly Task[] = tasksOf(workload),
-  packCache: PackCache = new Map(),
+  memo: PricingMemo = createPricingMemo(),
 ): Record<OptionId, OptionPricing> {
   const w = workload;
+  const key = pricingKey(w);
+  const known = memo.priced.get(key);
+  if (known) return known;
   const out = {} as Record<OptionId, OptionPricing>;
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'fargate')) {
     const { bill, sizing } = priceFargate(w, tasks, book, option);
@@ -82,11 +85,12 @@ export function priceOptions(
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'ec2')) {
     const counterpart = out[option.fargateCounterpart!];
     if (!counterpart) throw new Error(`${option.id}: its Fargate counterpart must be priced first`);
-    out[option.id] = priceEc2Option(w, tasks, book, option, counterpart.monthlyCost.total, packCache, (bill) =>
+    out[option.id] = priceEc2Option(w, tasks, book, option, counterpart.monthlyCost.total, memo, (bill) =>
       addCommon(bill, w, book, option.orchestrator === 'eks'),
     );
   }
   const ordered = {} as Record<OptionId, OptionPricing>;
   for (const id of OPTION_IDS) ordered[id] = out[id];
+  memo.priced.set(key, ordered);
   return ordered;
 }

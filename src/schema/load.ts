@@ -6,7 +6,9 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { crossFieldProblems, knownKeysAt, resolveWorkload, WorkloadSchema, type Workload } from './workload.js';
 
-export const MAX_INPUT_BYTES = 1024 * 1024;
+import { LIST_LIMITS, MAX_INPUT_BYTES } from './limits.js';
+
+export { MAX_INPUT_BYTES };
 /**
  * Lists and mappings may nest this deep. A real workload file nests 4 levels
  * (`cost.ec2.instanceTypes[0]`); the cap turns a pathological file (100,000 nested `[`) into one
@@ -160,11 +162,36 @@ function withinDepth(root: unknown): boolean {
 }
 
 /** Validates an already-parsed object (the questionnaire's answers go through here too). */
+/** Lists longer than the documented limits (services, jobs, daemons, subnets, instance types). */
+function tooLongLists(raw: unknown): (Problem & { at: (string | number)[] })[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const w = raw as Record<string, unknown>;
+  const child = (v: unknown, key: string): unknown =>
+    typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  const lists: [(string | number)[], unknown, number, string][] = [
+    [['services'], w['services'], LIST_LIMITS.services, 'services'],
+    [['jobs'], w['jobs'], LIST_LIMITS.jobs, 'jobs'],
+    [['daemons'], w['daemons'], LIST_LIMITS.daemons, 'daemons'],
+    [['network', 'subnets'], child(w['network'], 'subnets'), LIST_LIMITS.subnets, 'subnets'],
+    [['cost', 'ec2', 'instanceTypes'], child(child(w['cost'], 'ec2'), 'instanceTypes'), LIST_LIMITS.instanceTypes, 'instance types'],
+  ];
+  return lists
+    .filter(([, v, max]) => Array.isArray(v) && v.length > max)
+    .map(([at, v, max, what]) => ({
+      at,
+      path: formatPath(at),
+      message: `${(v as unknown[]).length.toLocaleString('en-US')} ${what}; at most ${max.toLocaleString('en-US')} are allowed (split the estate into several workload files)`,
+    }));
+}
+
 export function validateWorkload(
   raw: unknown,
   locateFn: (path: readonly PropertyKey[], key?: string) => { line: number; column: number } | undefined = () => undefined,
 ): LoadResult {
   let result: ReturnType<typeof WorkloadSchema.safeParse>;
+  // A list far beyond its limit is refused before every element of it is checked.
+  const long = tooLongLists(raw);
+  if (long.length > 0) return { ok: false, problems: long.map((p) => ({ ...p, ...locateFn(p.at) })).map(({ at: _at, ...p }) => p) };
   try {
     if (!withinDepth(raw)) return fail(tooDeep({ line: 1, column: 1 }));
     result = WorkloadSchema.safeParse(raw);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ImagePullPath } from './enums.js';
+import { LIMITS, LIST_LIMITS } from './limits.js';
 import {
   ARCHITECTURES,
   CLUSTER_SPLITS,
@@ -24,15 +25,7 @@ const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/** The largest task the tool reasons about; anything larger is a typo, not a workload. */
-export const LIMITS = {
-  maxCpu: 192,
-  maxMemoryGiB: 24_576,
-  maxReplicas: 1_000_000,
-  maxGpus: 16,
-  maxStorageGiB: 16_384,
-  maxImageSizeMB: 100_000,
-} as const;
+export { LIMITS } from './limits.js';
 
 const finite = (what: string) =>
   z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) });
@@ -52,6 +45,12 @@ const percent = (what: string, min = 0) =>
   finite(what)
     .min(min, { error: `${what} must be between ${min} and 100` })
     .max(100, { error: `${what} must be between ${min} and 100` });
+
+/** A discount: 0 up to the documented maximum (a 100 % discount would make compute free). */
+const discount = (what: string) =>
+  finite(what)
+    .min(0, { error: `${what} must be between 0 and ${LIMITS.maxDiscountPercent}` })
+    .max(LIMITS.maxDiscountPercent, { error: `${what} must be between 0 and ${LIMITS.maxDiscountPercent}` });
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: () => `${what} must be one of: ${values.join(', ')}` });
@@ -143,7 +142,10 @@ export const Team = z.strictObject({
 });
 
 export const Network = z.strictObject({
-  subnets: z.array(Cidr, { error: 'subnets must be a list of CIDRs, e.g. ["10.0.0.0/22"]' }).default([]),
+  subnets: z
+    .array(Cidr, { error: 'subnets must be a list of CIDRs, e.g. ["10.0.0.0/22"]' })
+    .max(LIST_LIMITS.subnets, { error: `at most ${LIST_LIMITS.subnets} subnets` })
+    .default([]),
   privateSubnets: bool('privateSubnets', true),
   natOrEndpoints: bool('natOrEndpoints', true),
   /** Default: the workload's region (filled in by `resolveWorkload`). */
@@ -178,10 +180,11 @@ export const Cost = z.strictObject({
     .strictObject({
       instanceTypes: z
         .array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { error: 'must be an instance type like m7g.large' }))
+        .max(LIST_LIMITS.instanceTypes, { error: `at most ${LIST_LIMITS.instanceTypes} instance types` })
         .default([]),
       spotPercent: percent('spotPercent').default(0),
-      spotDiscountPercent: percent('spotDiscountPercent').nullable().default(null),
-      discountPercent: percent('discountPercent').default(0),
+      spotDiscountPercent: discount('spotDiscountPercent').nullable().default(null),
+      discountPercent: discount('discountPercent').default(0),
       /** What the Savings Plan covers: the always-on baseline (default) or every on-demand hour. */
       discountAppliesTo: oneOf(DISCOUNT_SCOPES, 'discountAppliesTo').default('baseline'),
     })
@@ -189,7 +192,7 @@ export const Cost = z.strictObject({
   fargate: z
     .strictObject({
       spotPercent: percent('spotPercent').default(0),
-      discountPercent: percent('discountPercent').default(0),
+      discountPercent: discount('discountPercent').default(0),
       discountAppliesTo: oneOf(DISCOUNT_SCOPES, 'discountAppliesTo').default('baseline'),
     })
     .prefault({}),
@@ -207,7 +210,10 @@ export const Cost = z.strictObject({
   extras: z
     .strictObject({
       natGateways: wholeAtLeast('natGateways', 0, 1_000).default(0),
-      natGbPerMonth: finite('natGbPerMonth').min(0, { error: 'natGbPerMonth must be at least 0' }).default(0),
+      natGbPerMonth: finite('natGbPerMonth')
+        .min(0, { error: 'natGbPerMonth must be at least 0' })
+        .max(LIMITS.maxNatGbPerMonth, { error: `natGbPerMonth must be at most ${LIMITS.maxNatGbPerMonth}` })
+        .default(0),
       publicIpv4Addresses: wholeAtLeast('publicIpv4Addresses', 0, 100_000).default(0),
     })
     .prefault({}),
@@ -218,9 +224,18 @@ export const WorkloadSchema = z
     version: z.literal(1, { error: 'version must be 1 (the only workload format this tool reads)' }),
     name,
     region: Region.default('us-east-1'),
-    services: z.array(Service, { error: 'services must be a list' }).default([]),
-    jobs: z.array(Job, { error: 'jobs must be a list' }).default([]),
-    daemons: z.array(Daemon, { error: 'daemons must be a list' }).default([]),
+    services: z
+      .array(Service, { error: 'services must be a list' })
+      .max(LIST_LIMITS.services, { error: `at most ${LIST_LIMITS.services.toLocaleString('en-US')} services` })
+      .default([]),
+    jobs: z
+      .array(Job, { error: 'jobs must be a list' })
+      .max(LIST_LIMITS.jobs, { error: `at most ${LIST_LIMITS.jobs.toLocaleString('en-US')} jobs` })
+      .default([]),
+    daemons: z
+      .array(Daemon, { error: 'daemons must be a list' })
+      .max(LIST_LIMITS.daemons, { error: `at most ${LIST_LIMITS.daemons} daemons` })
+      .default([]),
     requirements: Requirements.prefault({}),
     team: Team.prefault({}),
     network: Network.prefault({}),

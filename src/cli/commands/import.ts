@@ -6,7 +6,8 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { importDocuments, renderDraftYaml, type ImportInput, type ImportResult } from '../../import/index.js';
-import { MAX_INPUT_BYTES, validateWorkload } from '../../schema/load.js';
+import { MAX_INPUT_BYTES } from '../../schema/limits.js';
+import { validateWorkload } from '../../schema/load.js';
 import { formatProblems, InputError, UsageError } from '../errors.js';
 import { readInput, writeFileAtomic, type CliContext } from '../io.js';
 

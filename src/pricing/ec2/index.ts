@@ -13,16 +13,67 @@ import { Bill } from '../collector.js';
 import { monthlyCost, roundTo } from '../money.js';
 import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
 import { candidatesFor, type Candidate } from './candidates.js';
-import { cheapestPlan, jobTypes, shortlist, type PackCache, type PlanContext } from './plan.js';
+import { preparationKey, type PricingMemo } from '../memo.js';
+import { cheapestPlan, jobTypes, profileOf, shortlist, type PackCache, type PlanContext, type Profile } from './plan.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
 
 export const CURVE_UTILIZATIONS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
 
+/** Everything about an option's fleet that does not depend on the utilisation. */
+interface Prepared {
+  ctx: PlanContext;
+  choices: PoolChoice[];
+  unplaceable: string[];
+  warnings: string[];
+  /** Monthly totals by whole utilisation percentage (the cost curve and the break-even search). */
+  totals: Map<number, number>;
+}
+
+function prepare(
+  w: Workload,
+  tasks: readonly Task[],
+  book: PriceBook,
+  option: OptionSpec,
+  pricing: Ec2Pricing,
+  memo: PricingMemo,
+): Prepared {
+  const facts = option.ec2!;
+  const ctx = planContext(w, book, option, pricing, memo.packs);
+  const choices: PoolChoice[] = [];
+  const unplaceable: string[] = [];
+  const warnings: string[] = [];
+  for (const cluster of clustersOf(w, tasks)) {
+    for (const pool of poolsOf(cluster, facts, w)) {
+      // The pool's own type must hold its services and system pods; job runs take types of their own
+      // (every type that holds a run is a candidate for it).
+      const standing = pool.layers.flatMap((l) => l.groups);
+      const { candidates, warnings: warnings_ } = candidatesFor(
+        { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: standing },
+        option,
+        facts,
+        w,
+        book,
+      );
+      warnings.push(...warnings_);
+      const runTypes = jobTypes(ctx, pool, candidates);
+      const stranded = pool.jobs.filter((j) => !runTypes.has(j));
+      if (candidates.length === 0 || stranded.length > 0) {
+        for (const t of candidates.length === 0 ? [...pool.services, ...pool.jobs] : stranded)
+          if (!unplaceable.includes(t.name)) unplaceable.push(t.name);
+        if (candidates.length === 0) continue;
+      }
+      const profiles = shortlist(ctx, pool, candidates).map((c) => profileOf(ctx, pool, c, true, runTypes));
+      choices.push({ cluster, pool, profiles, candidatesConsidered: candidates.length });
+    }
+  }
+  return { ctx, choices, unplaceable, warnings, totals: new Map() };
+}
+
 interface PoolChoice {
   cluster: ClusterSpec;
   pool: Pool;
-  shortlisted: Candidate[];
-  runTypes: Map<Task, Candidate>;
+  /** The shortlisted types, profiled once for every utilisation. */
+  profiles: Profile[];
   candidatesConsidered: number;
 }
 
@@ -93,43 +144,21 @@ export function priceEc2Option(
   book: PriceBook,
   option: OptionSpec,
   counterpartTotal: number,
-  packCache: PackCache,
+  memo: PricingMemo,
   addCommon: (bill: Bill) => void,
 ): OptionPricing {
   const facts = option.ec2;
   if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
   const bill = new Bill();
   const pricing = ec2Pricing(w, book, option, bill);
-  const ctx = planContext(w, book, option, pricing, packCache);
-
-  const choices: PoolChoice[] = [];
-  const unplaceable: string[] = [];
-  for (const cluster of clustersOf(w, tasks)) {
-    for (const pool of poolsOf(cluster, facts, w)) {
-      // The pool's own type must hold its services and system pods; job runs take types of their own
-      // (every type that holds a run is a candidate for it).
-      const standing = pool.layers.flatMap((l) => l.groups);
-      const { candidates, warnings } = candidatesFor(
-        { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: standing },
-        option,
-        facts,
-        w,
-        book,
-      );
-      for (const message of warnings) bill.warn(message);
-      const runTypes = jobTypes(ctx, pool, candidates);
-      const stranded = pool.jobs.filter((j) => !runTypes.has(j));
-      if (candidates.length === 0 || stranded.length > 0) {
-        for (const t of candidates.length === 0 ? [...pool.services, ...pool.jobs] : stranded)
-          if (!unplaceable.includes(t.name)) unplaceable.push(t.name);
-        if (candidates.length === 0) continue;
-      }
-      choices.push({ cluster, pool, shortlisted: shortlist(ctx, pool, candidates), runTypes, candidatesConsidered: candidates.length });
-    }
-  }
+  const key = preparationKey(w, option.id);
+  const prepared = (memo.prepared.get(key) as Prepared | undefined) ?? prepare(w, tasks, book, option, pricing, memo);
+  memo.prepared.set(key, prepared);
+  for (const message of prepared.warnings) bill.warn(message);
+  const { choices, unplaceable, ctx } = prepared;
   const plansAt = (u: number): PlacedPlan[] =>
     choices.flatMap((ch) => {
-      const plan = cheapestPlan(ctx, ch.pool, ch.shortlisted, u, ch.runTypes);
+      const plan = cheapestPlan(ctx, ch.pool, ch.profiles, u);
       return plan ? [{ plan, copies: ch.cluster.copies }] : [];
     });
 
@@ -144,12 +173,16 @@ export function priceEc2Option(
     );
   }
   const total = monthlyCost(bill.items).total;
+  prepared.totals.set(w.cost.utilization, total);
   const totalAt = (u: number): number => {
-    if (Math.abs(u / 100 - u0) < 1e-12) return total;
+    const known = prepared.totals.get(u);
+    if (known !== undefined) return known;
     const scratch = new Bill();
     addEc2Items(scratch, plansAt(u / 100), option, w, book, pricing);
     addCommon(scratch);
-    return monthlyCost(scratch.items).total;
+    const t = monthlyCost(scratch.items).total;
+    prepared.totals.set(u, t);
+    return t;
   };
   const costCurve: CurvePoint[] = CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: totalAt(u) }));
   const counterpart = option.fargateCounterpart!;

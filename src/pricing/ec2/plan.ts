@@ -107,7 +107,7 @@ function roughNodes(groups: readonly TaskGroup[], cap: NodeCapacity): number {
   return Math.max(lowerBoundNodes(groups, cap), Math.ceil(share - 1e-9));
 }
 
-/** Baselines tried for job capacity kept always on: every count up to this many extra nodes. */
+/** Baselines tried for capacity kept always on: every count up to this many extra nodes. */
 const MAX_RAISES = 32;
 
 /** Billed seconds of one node added for one run of `job`: start, pull, the run, the wait before scale-in. */
@@ -138,112 +138,180 @@ export function jobTypes(ctx: PlanContext, pool: Pool, candidates: readonly Cand
   return out;
 }
 
-/** The pool on one candidate at utilisation `u` (0–1]; `exact` packs, otherwise estimates (for ranking). */
-export function planPool(
-  ctx: PlanContext,
-  pool: Pool,
-  c: Candidate,
-  u: number,
-  exact: boolean,
-  runTypes: ReadonlyMap<Task, Candidate>,
-): PoolPlan {
-  const { w, facts } = ctx;
-  const H = w.cost.hoursPerMonth;
-  const days = daysPerMonth(H);
+/** One job's runs on a candidate, with everything that does not depend on the utilisation worked out. */
+interface JobProfile {
+  task: Task;
+  /** Tasks of a run the packed baseline's leftovers hold, and tasks one idle node holds. */
+  fitPacked: number;
+  fitPerIdleNode: number;
+  /** Nodes of the baseline's type that hold a whole run. */
+  holdNodes: number;
+  runType: Candidate;
+  perRunNode: number;
+  seconds: number;
+  /** Per node-hour: added for a run, or kept on all month. */
+  runRate: number;
+  keptRate: number;
+}
+
+/** A pool on one candidate type, independent of the utilisation: packings, shares, job runs, rates. */
+export interface Profile {
+  c: Candidate;
+  exact: boolean;
+  packs: (PackResult | null)[];
+  packed: number[];
+  shares: number[];
+  rates: NodeRates;
+  jobs: JobProfile[];
+}
+
+/** What a pool on a candidate needs at any utilisation; packing only when `exact` (otherwise estimates, for ranking). */
+export function profileOf(ctx: PlanContext, pool: Pool, c: Candidate, exact: boolean, runTypes: ReadonlyMap<Task, Candidate>): Profile {
   const cap = c.cap;
   const packs = pool.layers.map((l) => (exact && l.groups.length > 0 ? pack(ctx, l.groups, cap) : null));
   const packed = pool.layers.map((l, i) => (l.groups.length === 0 ? 0 : (packs[i]?.nodes ?? roughNodes(l.groups, cap))));
-  // GPU pools are sized by whole GPUs: the utilisation target adds no GPU nodes.
-  const need = (i: number): number =>
-    pool.layers[i]!.groups.length === 0
-      ? 0
-      : pool.gpu
-        ? packed[i]!
-        : Math.max(packed[i]!, Math.ceil(nodeShare(pool.layers[i]!.demand, cap) / u - 1e-9));
+  const jobs = pool.jobs.map((job): JobProfile => {
+    const g = runGroup(job, ctx.w);
+    const runType = runTypes.get(job) ?? c;
+    const r = ctx.rates(runType, pool);
+    const fitPerIdleNode = fitCount(cap, g);
+    return {
+      task: job,
+      fitPacked: exact ? spareFit(packs[0] ?? null, cap, g, 0) : 0,
+      fitPerIdleNode,
+      holdNodes: Math.ceil(job.parallelism / Math.max(1, fitPerIdleNode)),
+      runType,
+      perRunNode: Math.max(1, fitCount(runType.cap, g)),
+      seconds: runSeconds(ctx, job),
+      runRate: r.burst + r.extra,
+      keptRate: r.baseline + r.extra,
+    };
+  });
+  return { c, exact, packs, packed, shares: pool.layers.map((l) => nodeShare(l.demand, cap)), rates: ctx.rates(c, pool), jobs };
+}
 
-  const byUtilization = need(0);
+/** Nodes one job's run adds with `idle` idle baseline nodes, and whether they are better kept on all month. */
+function jobNodes(j: JobProfile, idle: number, H: number): { nodes: number; kept: boolean; cost: number } {
+  const spare = j.fitPacked + idle * j.fitPerIdleNode;
+  const nodes = Math.ceil(Math.max(0, j.task.parallelism - spare) / j.perRunNode);
+  if (nodes === 0) return { nodes, kept: false, cost: 0 };
+  const perRun = ((j.task.runsPerMonth * nodes * j.seconds) / 3600) * j.runRate;
+  const kept = nodes * H * j.keptRate;
+  return kept < perRun ? { nodes, kept: true, cost: kept } : { nodes, kept: false, cost: perRun };
+}
+
+/** Nodes a layer needs at utilisation `u`: the packing, or the share ÷ u (GPU pools: whole GPUs, no headroom). */
+function layerNeed(pool: Pool, prof: Profile, i: number, u: number): number {
+  if (pool.layers[i]!.groups.length === 0) return 0;
+  const packed = prof.packed[i]!;
+  return pool.gpu ? packed : Math.max(packed, Math.ceil(prof.shares[i]! / u - 1e-9));
+}
+
+interface Sizing {
+  base: number;
+  baseForServices: number;
+  byUtilization: number;
+  holding: number;
+  cost: number;
+}
+
+/**
+ * The cheapest baseline for the pool on its profiled candidate at utilisation `u` (arithmetic only, no
+ * allocation: it runs for every candidate at every utilisation). Peaks add nodes for their hours, each
+ * started every day and kept until the autoscaler removes it; job runs fit the baseline's real spare
+ * room, get nodes of their own, or keep those on all month. The baseline can also be raised: nodes kept
+ * on are covered by a Savings Plan and never wait to start.
+ */
+function size(ctx: PlanContext, pool: Pool, prof: Profile, u: number, raise = true): Sizing {
+  const H = ctx.w.cost.hoursPerMonth;
+  const days = daysPerMonth(H);
+  const layers = pool.layers;
+  const { rates, packed } = prof;
+  const byUtilization = layerNeed(pool, prof, 0, u);
   const baseForServices = Math.max(byUtilization, pool.zonesInUse, pool.minNodes);
-
-  // Peaks add nodes for their hours, each started every day and kept until the autoscaler removes it.
-  const rateOf = (x: Candidate): NodeRates => ctx.rates(x, pool);
-  const ownRate = rateOf(c);
-  const churnHours = (CAPACITY.nodeStartSeconds.value + facts.scaleIn.value) / 3600;
-  const peaksWith = (baseNodes: number): { peakNodes: number; peakNodeHours: number } => {
-    let peakNodes = baseNodes;
-    let peakNodeHours = 0;
-    for (let i = 1; i < pool.layers.length; i++) {
-      const n = Math.max(baseNodes, need(i));
-      peakNodes = Math.max(peakNodes, n);
-      peakNodeHours += (n - baseNodes) * pool.layers[i]!.hoursPerDay * days;
-    }
-    return { peakNodes, peakNodeHours: peakNodeHours + (peakNodes - baseNodes) * churnHours * days };
-  };
-  // Jobs: a run fits the baseline's real spare room (the packed nodes' leftovers and idle nodes), or gets
-  // nodes of its own for the run, or keeps them on all month when runs fill most of the day.
-  const runsWith = (baseNodes: number): { runs: JobRun[]; cost: number } => {
-    const empty = Math.max(0, baseNodes - packed[0]!);
-    let cost = 0;
-    const runs = pool.jobs.map((job): JobRun => {
-      const g = runGroup(job, w);
-      const spare = exact ? spareFit(packs[0] ?? null, cap, g, empty) : empty * fitCount(cap, g);
-      const extraTasks = Math.max(0, job.parallelism - spare);
-      const type = runTypes.get(job) ?? c;
-      const nodes = Math.ceil(extraTasks / Math.max(1, fitCount(type.cap, g)));
-      const seconds = runSeconds(ctx, job);
-      const r = rateOf(type);
-      const perRun = ((job.runsPerMonth * nodes * seconds) / 3600) * (r.burst + r.extra);
-      const kept = nodes * H * (r.baseline + r.extra);
-      if (nodes > 0 && kept < perRun) {
-        cost += kept;
-        return { task: job, candidate: type, nodesPerRun: 0, keptNodes: nodes, secondsPerNode: seconds };
-      }
-      cost += perRun;
-      return { task: job, candidate: type, nodesPerRun: nodes, keptNodes: 0, secondsPerNode: seconds };
-    });
-    return { runs, cost };
-  };
-  // The baseline as the services need it, or raised: nodes kept on all month can be cheaper than
-  // scaling for every peak and every job run (a Savings Plan covers them, and they never wait to start).
-  const costWith = (baseNodes: number) => {
-    const peaks = peaksWith(baseNodes);
-    const jobs = runsWith(baseNodes);
-    const cost = baseNodes * H * (ownRate.baseline + ownRate.extra) + peaks.peakNodeHours * (ownRate.burst + ownRate.extra) + jobs.cost;
-    return { base: baseNodes, ...peaks, ...jobs, cost };
-  };
-  const holdAll = (g: TaskGroup): number => Math.ceil(g.count / Math.max(1, fitCount(cap, g)));
-  const holds = pool.jobs.map((j) => holdAll(runGroup(j, w)));
-  const most = Math.max(
-    holds.reduce((n, h) => n + h, 0),
-    peaksWith(baseForServices).peakNodes - baseForServices,
-  );
-  const raises = most <= MAX_RAISES ? Array.from({ length: most }, (_, i) => i + 1) : [...new Set([...holds, most])];
-  let chosen = costWith(baseForServices);
-  for (const extra of raises) {
-    const option = costWith(baseForServices + extra);
-    if (option.cost < chosen.cost - 1e-9) chosen = option;
+  const churnHours = ((CAPACITY.nodeStartSeconds.value + ctx.facts.scaleIn.value) / 3600) * days;
+  // Each peak layer's nodes and node-hours per day, worked out once for every baseline tried.
+  let peak = baseForServices;
+  const needs: number[] = [];
+  const layerHours: number[] = [];
+  for (let i = 1; i < layers.length; i++) {
+    const n = layerNeed(pool, prof, i, u);
+    needs.push(n);
+    layerHours.push(layers[i]!.hoursPerDay * days);
+    if (n > peak) peak = n;
   }
-  const { base, peakNodes, peakNodeHours } = chosen;
-  const jobRuns = chosen.runs;
+  const baseRate = H * (rates.baseline + rates.extra);
+  const burstRate = rates.burst + rates.extra;
+  const costAt = (base: number): number => {
+    let nodes = base;
+    let hours = 0;
+    for (let i = 0; i < needs.length; i++) {
+      const n = needs[i]! > base ? needs[i]! : base;
+      if (n > nodes) nodes = n;
+      hours += (n - base) * layerHours[i]!;
+    }
+    hours += (nodes - base) * churnHours;
+    const idle = base > packed[0]! ? base - packed[0]! : 0;
+    let cost = base * baseRate + hours * burstRate;
+    for (const j of prof.jobs) cost += jobNodes(j, idle, H).cost;
+    return cost;
+  };
+  let holding = 0;
+  for (const j of prof.jobs) holding += j.holdNodes;
+  const most = Math.max(peak - baseForServices, holding);
+  let base = baseForServices;
+  let best = costAt(base);
+  const tryRaise = (extra: number): void => {
+    const cost = costAt(baseForServices + extra);
+    if (cost < best - 1e-9) {
+      best = cost;
+      base = baseForServices + extra;
+    }
+  };
+  if (raise && most > 0) {
+    if (most <= MAX_RAISES) for (let k = 1; k <= most; k++) tryRaise(k);
+    else for (const k of new Set([...prof.jobs.map((j) => j.holdNodes), holding, most])) tryRaise(k);
+  }
+  return { base, baseForServices, byUtilization, holding, cost: best };
+}
+
+/** No plan of the profile costs less than its baseline for the services, kept on all month. */
+function floorCost(ctx: PlanContext, sized: Sizing, prof: Profile): number {
+  return sized.baseForServices * ctx.w.cost.hoursPerMonth * (prof.rates.baseline + prof.rates.extra);
+}
+
+/** The pool on its profiled candidate at utilisation `u` (0–1], spelled out. */
+export function planPool(ctx: PlanContext, pool: Pool, prof: Profile, u: number, sized: Sizing = size(ctx, pool, prof, u)): PoolPlan {
+  const { w, facts } = ctx;
+  const { c, packed } = prof;
+  const H = w.cost.hoursPerMonth;
+  const days = daysPerMonth(H);
+  const layers = pool.layers;
+  const { base, baseForServices, byUtilization, holding, cost: best } = sized;
+  const churnHours = ((CAPACITY.nodeStartSeconds.value + facts.scaleIn.value) / 3600) * days;
+  const peaks = { nodes: base, hours: 0 };
+  for (let i = 1; i < layers.length; i++) {
+    const n = Math.max(base, layerNeed(pool, prof, i, u));
+    peaks.nodes = Math.max(peaks.nodes, n);
+    peaks.hours += (n - base) * layers[i]!.hoursPerDay * days;
+  }
+  peaks.hours += (peaks.nodes - base) * churnHours;
+
+  const idle = Math.max(0, base - packed[0]!);
+  const jobRuns: JobRun[] = prof.jobs.map((j) => {
+    const n = jobNodes(j, idle, H);
+    return {
+      task: j.task,
+      candidate: j.runType,
+      nodesPerRun: n.kept ? 0 : n.nodes,
+      keptNodes: n.kept ? n.nodes : 0,
+      secondsPerNode: j.seconds,
+    };
+  });
   const jobHours = (r: JobRun): number => (r.task.runsPerMonth * r.nodesPerRun * r.secondsPerNode) / 3600;
   const jobNodeHours = jobRuns.reduce((sum, r) => sum + jobHours(r), 0);
-
-  const nodeStartsPerMonth =
-    base + (peakNodes - base) * days + jobRuns.reduce((n, r) => n + r.task.runsPerMonth * r.nodesPerRun + r.keptNodes, 0);
-  // A node started for services pulls the images of the services it runs: at most one per task on it.
-  const tasksPerNode = base > 0 ? pool.layers[0]!.groups.reduce((n, g) => n + g.count, 0) / base : 0;
-  const serviceMB = (list: readonly Task[]): number => {
-    if (list.length === 0) return 0;
-    const mean = list.reduce((sum, t) => sum + t.imageSizeMB, 0) / list.length;
-    return mean * Math.min(list.length, Math.max(1, Math.ceil(tasksPerNode)));
-  };
-  const peaking = pool.services.filter((s) => s.peakExtra > 0);
-  const pulledMBPerMonth =
-    base * serviceMB(pool.services) +
-    (peakNodes - base) * days * serviceMB(peaking) +
-    jobRuns.reduce((sum, r) => sum + (r.task.runsPerMonth * r.nodesPerRun + r.keptNodes) * r.task.imageSizeMB, 0);
-
   const baseNodeHours = base * H;
-  const usage: NodeUsage[] = [{ candidate: c, baseHours: baseNodeHours, burstHours: peakNodeHours }];
+  const usage: NodeUsage[] = [{ candidate: c, baseHours: baseNodeHours, burstHours: peaks.hours }];
   for (const r of jobRuns) {
     const hours = jobHours(r);
     const kept = r.keptNodes * H;
@@ -254,21 +322,28 @@ export function planPool(
       known.baseHours += kept;
     } else usage.push({ candidate: r.candidate, baseHours: kept, burstHours: hours });
   }
-  let cost = 0;
-  for (const x of usage) {
-    const rates = ctx.rates(x.candidate, pool);
-    cost += x.baseHours * rates.baseline + x.burstHours * rates.burst + (x.baseHours + x.burstHours) * rates.extra;
-  }
+  const nodeStartsPerMonth =
+    base + (peaks.nodes - base) * days + jobRuns.reduce((n, r) => n + r.task.runsPerMonth * r.nodesPerRun + r.keptNodes, 0);
+  // A node started for services pulls the images of the services it runs: at most one per task on it.
+  const tasksPerNode = base > 0 ? layers[0]!.groups.reduce((n, g) => n + g.count, 0) / base : 0;
+  const serviceMB = (list: readonly Task[]): number => {
+    if (list.length === 0) return 0;
+    const mean = list.reduce((sum, t) => sum + t.imageSizeMB, 0) / list.length;
+    return mean * Math.min(list.length, Math.max(1, Math.ceil(tasksPerNode)));
+  };
+  const pulledMBPerMonth =
+    base * serviceMB(pool.services) +
+    (peaks.nodes - base) * days * serviceMB(pool.services.filter((s) => s.peakExtra > 0)) +
+    jobRuns.reduce((sum, r) => sum + (r.task.runsPerMonth * r.nodesPerRun + r.keptNodes) * r.task.imageSizeMB, 0);
 
   let bindingLimit = 'jobs';
   if (pool.system && pool.services.length === 0) bindingLimit = facts.systemPods ? 'system pods' : 'minimum per cluster';
-  else if (pool.layers[0]!.groups.length > 0 || base > 0) {
-    if (base > baseForServices)
-      bindingLimit = chosen.runs.length > 0 && base - baseForServices <= holds.reduce((n, h) => n + h, 0) ? 'jobs' : 'peak kept on';
+  else if (layers[0]!.groups.length > 0 || base > 0) {
+    if (base > baseForServices) bindingLimit = base - baseForServices <= holding && prof.jobs.length > 0 ? 'jobs' : 'peak kept on';
     else if (base > byUtilization) bindingLimit = base === pool.zonesInUse && pool.zonesInUse > 0 ? 'zones' : 'minimum per cluster';
     else if (byUtilization > packed[0]!) bindingLimit = 'utilization';
     else {
-      const dim = packs[0]?.bindingLimit ?? 'cpu';
+      const dim = prof.packs[0]?.bindingLimit ?? 'cpu';
       bindingLimit = dim === 'slots' ? c.slotLabel : dim;
     }
   }
@@ -276,18 +351,18 @@ export function planPool(
     pool,
     candidate: c,
     baseNodes: base,
-    peakNodes,
+    peakNodes: peaks.nodes,
     packedNodes: packed[0]!,
-    lowerBoundNodes: packs[0]?.lowerBound ?? 0,
+    lowerBoundNodes: prof.packs[0]?.lowerBound ?? 0,
     baseNodeHours,
-    peakNodeHours,
+    peakNodeHours: peaks.hours,
     jobNodeHours,
     jobRuns,
     usage,
     nodeStartsPerMonth,
     pulledMBPerMonth,
     bindingLimit,
-    cost,
+    cost: best,
   };
 }
 
@@ -295,11 +370,57 @@ export function planPool(
 const SHORTLIST = 5;
 const SHORTLIST_SMALL = 40;
 const SMALL_WORKLOAD_GROUPS = 24;
+/** Utilisations the shortlist is ranked at: fixed, so every utilisation prices over the same types. */
+const RANKING: readonly (readonly [number, number])[] = [
+  [0.7, 1],
+  [1, 0.5],
+  [0.4, 0.5],
+  [0.1, 0.25],
+];
+
+/** Candidates kept by the first, cheapest cut: at least this many, or this many times the shortlist. */
+const PREFILTER_MIN = 60;
+const PREFILTER_FACTOR = 3;
 
 /**
- * The cheapest candidates by estimated cost at the workload's utilisation, at 100 % and at 10 %. They
- * are ranked on the services alone, so adding a job never changes the list (and never lowers the
- * cost); a pool that runs nothing all day keeps every candidate (planning it needs no packing).
+ * The candidates whose fractional lower bound of cost (the pool's demand in whole-node shares, on the
+ * tightest of CPU, memory, GPUs and slots, at full and at 10 % utilisation, times the hourly rate) is
+ * lowest, at the baseline and at the busiest layer: an O(1) estimate per type that keeps the rough packing for the promising ones.
+ */
+function prefilter(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[], keep: number): readonly Candidate[] {
+  if (candidates.length <= keep) return candidates;
+  const busiest = pool.layers.reduce((a, l) => (l.demand[0] + l.demand[1] > a.demand[0] + a.demand[1] ? l : a), pool.layers[0]!);
+  const tasks = (l: Pool['layers'][number]): number => l.groups.reduce((n, g) => n + g.count, 0);
+  const bound = (c: Candidate, l: Pool['layers'][number], u: number): number => {
+    const cap = c.cap;
+    const share = Math.max(
+      l.demand[0] / cap.cpuMillicores,
+      l.demand[1] / cap.memoryMiB,
+      cap.gpus > 0 ? l.demand[2] / cap.gpus : l.demand[2] > 0 ? Infinity : 0,
+      Number.isFinite(cap.slots) ? tasks(l) / cap.slots : 0,
+    );
+    const r = ctx.rates(c, pool);
+    return Math.max(share / u, pool.zonesInUse) * (r.baseline + r.extra);
+  };
+  const picked = new Set<Candidate>();
+  for (const [layer, u] of [
+    [pool.layers[0]!, 1],
+    [pool.layers[0]!, 0.1],
+    [busiest, 1],
+    [busiest, 0.1],
+  ] as const) {
+    const ranked = candidates
+      .map((c) => ({ c, b: bound(c, layer, u) }))
+      .sort((a, b) => a.b - b.b || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
+    for (const r of ranked.slice(0, keep)) picked.add(r.c);
+  }
+  return candidates.filter((c) => picked.has(c));
+}
+
+/**
+ * The cheapest candidates by estimated cost at a few fixed utilisations. They are ranked on the
+ * services alone, so adding a job never changes the list (and never lowers the cost); a pool that runs
+ * nothing all day keeps every candidate (planning it needs no packing).
  */
 export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[]): Candidate[] {
   const groups = pool.layers.reduce((n, l) => n + l.groups.length, 0);
@@ -307,38 +428,37 @@ export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Can
   if (candidates.length <= k || groups === 0) return [...candidates];
   const servicesOnly: Pool = { ...pool, jobs: [] };
   const noRuns = new Map<Task, Candidate>();
-  const u0 = ctx.w.cost.utilization / 100;
+  const profiles = prefilter(ctx, pool, candidates, Math.max(PREFILTER_MIN, PREFILTER_FACTOR * k)).map((c) =>
+    profileOf(ctx, servicesOnly, c, false, noRuns),
+  );
   const picked = new Set<Candidate>();
-  for (const [u, take] of [
-    [u0, k],
-    [1, Math.ceil(k / 2)],
-    [0.1, Math.ceil(k / 4)],
-  ] as const) {
-    const ranked = candidates
-      .map((c) => ({ c, cost: planPool(ctx, servicesOnly, c, u, false, noRuns).cost }))
+  for (const [u, share] of RANKING) {
+    const ranked = profiles
+      .map((prof) => ({ c: prof.c, cost: size(ctx, servicesOnly, prof, u, false).cost }))
       .sort((a, b) => a.cost - b.cost || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
-    for (const r of ranked.slice(0, take)) picked.add(r.c);
+    for (const r of ranked.slice(0, Math.ceil(k * share))) picked.add(r.c);
   }
   return [...picked];
 }
 
-/** The cheapest exact plan among the shortlisted candidates (ties: the alphabetically first type). */
-export function cheapestPlan(
-  ctx: PlanContext,
-  pool: Pool,
-  shortlisted: readonly Candidate[],
-  u: number,
-  runTypes: ReadonlyMap<Task, Candidate>,
-): PoolPlan | null {
-  let best: PoolPlan | null = null;
-  for (const c of shortlisted) {
-    const p = planPool(ctx, pool, c, u, true, runTypes);
+/**
+ * The cheapest plan among the profiled candidates at `u` (ties: the alphabetically first type). The
+ * search for a raised baseline runs in order of the plain cost and skips a type whose floor (its
+ * baseline alone) already costs more than the best plan found: the same answer as trying every type.
+ */
+export function cheapestPlan(ctx: PlanContext, pool: Pool, profiles: readonly Profile[], u: number): PoolPlan | null {
+  const plain = profiles.map((prof) => ({ prof, sized: size(ctx, pool, prof, u, false) }));
+  plain.sort((a, b) => a.sized.cost - b.sized.cost || (a.prof.c.shape.instanceType < b.prof.c.shape.instanceType ? -1 : 1));
+  let best: { prof: Profile; sized: Sizing } | null = null;
+  for (const { prof, sized: plainSized } of plain) {
+    if (best && floorCost(ctx, plainSized, prof) > best.sized.cost + 1e-9) continue;
+    const sized = size(ctx, pool, prof, u, true);
     if (
       !best ||
-      p.cost < best.cost - 1e-9 ||
-      (Math.abs(p.cost - best.cost) <= 1e-9 && c.shape.instanceType < best.candidate.shape.instanceType)
+      sized.cost < best.sized.cost - 1e-9 ||
+      (Math.abs(sized.cost - best.sized.cost) <= 1e-9 && prof.c.shape.instanceType < best.prof.c.shape.instanceType)
     )
-      best = p;
+      best = { prof, sized };
   }
-  return best;
+  return best ? planPool(ctx, pool, best.prof, u, best.sized) : null;
 }
