@@ -27,4 +27,7 @@ export const LIMITS = {
   maxNatGbPerMonth: 10_000_000,
   /** Savings Plan and Spot discounts: AWS's own maxima are 72 % and 90 %; 100 % would make compute free. */
   maxDiscountPercent: 95,
+  /** A fully loaded engineer's yearly cost, USD: a sanity range, not a market figure. */
+  minEngineerCostPerYear: 1_000,
+  maxEngineerCostPerYear: 5_000_000,
 } as const;

@@ -19,6 +19,7 @@ import {
   KUBERNETES_EXPERIENCE,
   OPERATING_SYSTEMS,
   PORTABILITY_LEVELS,
+  OPTION_IDS,
 } from './enums.js';
 
 const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -139,6 +140,23 @@ export const Team = z.strictObject({
   platformEngineers: wholeAtLeast('platformEngineers', 0, 10_000).default(0),
   kubernetes: oneOf(KUBERNETES_EXPERIENCE, 'kubernetes').default('none'),
   kubernetesEcosystem: oneOf(KUBERNETES_ECOSYSTEM, 'kubernetesEcosystem').default('none'),
+  /**
+   * Fully loaded yearly cost of one engineer, in USD (salary, benefits, overhead). Optional: without it
+   * the operations effort is shown in engineer-hours only, never in dollars.
+   */
+  engineerCostPerYear: finite('engineerCostPerYear')
+    .min(LIMITS.minEngineerCostPerYear, { error: `engineerCostPerYear must be at least ${LIMITS.minEngineerCostPerYear} (USD per year)` })
+    .max(LIMITS.maxEngineerCostPerYear, { error: `engineerCostPerYear must be at most ${LIMITS.maxEngineerCostPerYear} (USD per year)` })
+    .optional(),
+});
+
+/**
+ * Where the workload runs today, for the migration estimate: one of the option ids, or `none` for a
+ * first deployment. `services` is how many of the workload's services would move (default: all).
+ */
+export const Current = z.strictObject({
+  platform: z.enum([...OPTION_IDS, 'none'], { error: () => `platform must be one of: ${[...OPTION_IDS, 'none'].join(', ')}` }),
+  services: wholeAtLeast('services', 0, LIST_LIMITS.services).optional(),
 });
 
 export const Network = z.strictObject({
@@ -238,6 +256,7 @@ export const WorkloadSchema = z
       .default([]),
     requirements: Requirements.prefault({}),
     team: Team.prefault({}),
+    current: Current.optional(),
     network: Network.prefault({}),
     cost: Cost.prefault({}),
   })
@@ -254,7 +273,7 @@ type PartialTask = {
   arch?: unknown;
   gpus?: unknown;
 };
-type PartialWorkload = { services?: unknown; jobs?: unknown; daemons?: unknown; team?: unknown };
+type PartialWorkload = { services?: unknown; jobs?: unknown; daemons?: unknown; team?: unknown; current?: unknown };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -323,6 +342,13 @@ export function crossFieldProblems(raw: unknown): { path: (string | number)[]; m
     issue(
       ['team', 'platformEngineers'],
       `platformEngineers (${team.platformEngineers}) cannot exceed engineers (${team.engineers}); engineers counts everyone`,
+    );
+  }
+  const current = isRecord(w.current) ? w.current : {};
+  if (typeof current.services === 'number' && Array.isArray(w.services) && current.services > services.length) {
+    issue(
+      ['current', 'services'],
+      `current.services (${current.services}) cannot exceed the ${services.length} services of the workload; it counts the services that would move`,
     );
   }
   return problems;
