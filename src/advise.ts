@@ -2,11 +2,13 @@
  * The pure core: `workload + price book → advice`. No file, network, terminal or clock is touched
  * here, so the same input and prices always give the same (byte-identical, once serialised) advice.
  */
-import type { Advice, OptionAdvice, OptionPricing } from './domain/advice.js';
+import type { Advice, OptionAdvice, OptionPricing, PeopleCost, Range } from './domain/advice.js';
+import { operationsEffort } from './domain/operations.js';
 import { optionName } from './domain/options.js';
-import type { PriceBook } from './domain/price-book.js';
+import type { InstanceShape, PriceBook } from './domain/price-book.js';
 import { tasksOf } from './domain/tasks.js';
 import { createPricingMemo, priceOptions } from './pricing/index.js';
+import { migrationTo, peopleCost, totalCostOfOwnership } from './pricing/people.js';
 import { evaluateRules, factsOf, findPitfalls, findWhatIfs, matchCaseStudies } from './rules/index.js';
 import { OPTION_IDS, type OptionId } from './schema/enums.js';
 import type { Workload } from './schema/workload.js';
@@ -25,6 +27,16 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
   const pricing = priceOptions(workload, book, facts.tasks, memo);
   const rules = evaluateRules(workload, pricing, facts);
 
+  // The people side, beside the bill: effort for the sized fleet, its dollars at the team's rate, the
+  // total cost of ownership, and the move from the current platform.
+  const people = Object.fromEntries(
+    OPTION_IDS.map((id) => [id, peopleCost(operationsEffort(id, workload, pricing[id].sizing), workload)]),
+  ) as Record<OptionId, PeopleCost>;
+  const tco = Object.fromEntries(OPTION_IDS.map((id) => [id, totalCostOfOwnership(pricing[id].monthlyCost.total, people[id])])) as Record<
+    OptionId,
+    Range | null
+  >;
+
   const options_: OptionAdvice[] = rules.options
     .map((o) => {
       const p: OptionPricing = pricing[o.id];
@@ -41,6 +53,9 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
         sizing: p.sizing,
         costCurve: p.costCurve,
         breakEvenUtilization: p.breakEvenUtilization,
+        people: people[o.id],
+        totalCostOfOwnership: tco[o.id],
+        migration: migrationTo(o.id, workload, tco),
       };
     })
     .sort((a, b) => a.rank - b.rank);
@@ -71,11 +86,26 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     recommendation: rules.recommendation,
     options: options_,
     caseStudies: matchCaseStudies(workload, facts),
-    pitfalls: findPitfalls(workload, pricing, facts),
+    pitfalls: findPitfalls(workload, pricing, facts, {
+      recommended: rules.recommendation.eligible ? rules.recommendation.option : null,
+      blocked: new Set(rules.options.filter((o) => !o.eligible).map((o) => o.id)),
+      instances: instancesOf(book),
+    }),
     whatIf: options.whatIf === false ? [] : findWhatIfs(workload, recommend),
     trace: rules.trace,
     warnings: [...new Set(warnings)],
   };
+}
+
+/** Instance shapes by type, indexed once per snapshot. */
+const shapeIndex = new WeakMap<object, ReadonlyMap<string, InstanceShape>>();
+function instancesOf(book: PriceBook): ReadonlyMap<string, InstanceShape> {
+  let index = shapeIndex.get(book.snapshot);
+  if (!index) {
+    index = new Map(book.snapshot.instances.map((s) => [s.instanceType, s]));
+    shapeIndex.set(book.snapshot, index);
+  }
+  return index;
 }
 
 function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {

@@ -112,6 +112,28 @@ export function isEc2Sizing(s: OptionSizing): s is Ec2Sizing {
   return 'pools' in s;
 }
 
+/** A range of estimates: the low and the high end. */
+export interface Range {
+  low: number;
+  high: number;
+}
+
+/** One item of an option's recurring operations work, counted for this workload. */
+export interface EffortLine {
+  item: string;
+  /** What is counted: "per estate", "× 3 clusters", "× 4 node pools, + 120 nodes". */
+  counted: string;
+  hoursPerMonth: Range;
+  confidence: 'high' | 'medium' | 'low';
+  sources: Array<{ title: string; url: string; date?: string }>;
+}
+
+/** The recurring platform work an option puts on the team: engineer-hours a month, always an estimate. */
+export interface OperationsEffort {
+  hoursPerMonth: Range;
+  items: EffortLine[];
+}
+
 /** What the pricing model says about one option. */
 export interface OptionPricing {
   option: OptionId;
@@ -126,6 +148,31 @@ export interface OptionPricing {
   warnings: string[];
 }
 
+/** The people side of an option: operations effort, in dollars when the team gave a rate. */
+export interface PeopleCost extends OperationsEffort {
+  /** Share of one engineer's month (160 h). */
+  engineers: Range;
+  /** USD a month at `team.engineerCostPerYear`; null when no rate was given. */
+  monthly: Range | null;
+}
+
+/** A one-time move from `input.current.platform` to this option. */
+export interface MigrationEstimate {
+  from: OptionId;
+  /** Engineer-weeks (40 h), not calendar weeks; zero when this option is the current platform. */
+  weeks: Range;
+  /** USD at `team.engineerCostPerYear`; null when no rate was given. */
+  cost: Range | null;
+  /** Months until the lower monthly total cost repays the move; `high` is null when it may never. */
+  paybackMonths: Range | { low: number; high: null } | null;
+  /** `stay`: the current platform; `pays-back`; `may-not-pay-back` (only at the favourable end); `never`; `unknown` (no rate given). */
+  payback: 'stay' | 'pays-back' | 'may-not-pay-back' | 'never' | 'unknown';
+  /** How the range was made, in one sentence. */
+  basis: string;
+  confidence: 'high' | 'medium' | 'low';
+  sources: Array<{ title: string; url: string; date?: string }>;
+}
+
 export interface Reason {
   rule: string;
   points: number;
@@ -137,15 +184,23 @@ export interface OptionAdvice {
   name: string;
   rank: number;
   eligible: boolean;
-  score: number;
+  /** 0–100; null when the option is blocked (it cannot run the workload, so it has no score). */
+  score: number | null;
   blockers: Blocker[];
   reasons: Reason[];
   /** What a team operates day to day with this option. */
   operates?: string[];
+  /** The AWS bill. For a blocked option it is computed for comparison only (`eligible: false`). */
   monthlyCost: MonthlyCost;
   sizing: OptionSizing;
   costCurve: CurvePoint[];
   breakEvenUtilization: number | null;
+  /** The people who run it: recurring operations effort, never mixed into `monthlyCost`. */
+  people: PeopleCost;
+  /** `monthlyCost.total` plus the people cost, low and high; null when no engineer rate was given. */
+  totalCostOfOwnership: Range | null;
+  /** The move from the current platform; null when `current.platform` is not given or is `none`. */
+  migration: MigrationEstimate | null;
 }
 
 export interface CaseStudyMatch {
@@ -179,10 +234,13 @@ export interface CaseStudyMatch {
 export interface PitfallHit {
   id: string;
   severity: 'high' | 'medium' | 'low';
+  /** The options it concerns; never a blocked one. */
   options: OptionId[];
   text: string;
   fix?: string;
+  /** Every source as "Title — URL", joined with "; " (the same documents as `sources`). */
   source?: string;
+  sources?: Array<{ title: string; url: string; date?: string }>;
 }
 
 export interface WhatIf {
@@ -207,12 +265,28 @@ export interface PricingInfo {
   estimates: PriceEstimate[];
 }
 
+export interface Recommendation {
+  option: OptionId;
+  runnerUp: OptionId | null;
+  summary: string;
+  /** false when every option is blocked: `option` then names none of them as runnable. */
+  eligible: boolean;
+  /** The recommended option's score; null when nothing is eligible. */
+  score: number | null;
+  /** The recommended option's AWS bill a month; null when nothing is eligible. */
+  monthlyCost: number | null;
+  /** Points between the recommendation and the runner-up; null without an eligible runner-up. */
+  margin: number | null;
+  /** The margin is below the close-call threshold: scores do not separate the two. */
+  closeCall: boolean;
+}
+
 export interface Advice {
   schemaVersion: 1;
   tool: { name: 'ecs-or-eks'; version: string };
   input: Workload;
   pricing: PricingInfo;
-  recommendation: { option: OptionId; runnerUp: OptionId | null; summary: string };
+  recommendation: Recommendation;
   options: OptionAdvice[];
   caseStudies: CaseStudyMatch[];
   pitfalls: PitfallHit[];

@@ -10,6 +10,7 @@ import {
   FARGATE_INCLUDED_STORAGE_GIB,
   fargateSize,
   largestFargateSize,
+  FARGATE_UNCONFIRMED_ARM_CPU,
   type FargateSize,
 } from '../domain/fargate-sizes.js';
 import type { OptionSpec } from '../domain/options.js';
@@ -101,6 +102,10 @@ export function priceFargate(w: Workload, tasks: readonly Task[], book: PriceBoo
     const os = platform === 'windows' ? 'windows' : 'linux';
     const billed = fargateSize(reqCpu, reqMem, variant, os);
     if (!billed) tooLarge.push(`${t.name} (${fmt(reqCpu)} vCPU, ${fmt(reqMem + (eks ? EKS_FARGATE_POD_OVERHEAD_GIB : 0))} GiB)`);
+    if (billed?.cpu === FARGATE_UNCONFIRMED_ARM_CPU && platform === 'arm')
+      bill.warn(
+        `${t.name} is billed at ${FARGATE_UNCONFIRMED_ARM_CPU} vCPU on arm64: AWS lists that size for Linux without saying whether Graviton offers it; confirm before relying on it`,
+      );
     const size: FargateSize = billed ?? { cpu: reqCpu, memoryGiB: reqMem + (eks ? EKS_FARGATE_POD_OVERHEAD_GIB : 0) };
 
     const minimum = os === 'windows' ? defaults.windowsMinimumSeconds : defaults.linuxMinimumSeconds;

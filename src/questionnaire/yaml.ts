@@ -72,6 +72,10 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'team.platformEngineers': 'people dedicated to running the platform',
   'team.kubernetes': `${oneOf(KUBERNETES_EXPERIENCE)}: the team's Kubernetes experience`,
   'team.kubernetesEcosystem': `${oneOf(KUBERNETES_ECOSYSTEM)}: Helm charts, operators, mesh already in use`,
+  'team.engineerCostPerYear': 'USD a year per engineer, fully loaded; remove it to see effort in hours only',
+  current: 'where it runs today, for the migration estimate (remove for a first deployment)',
+  'current.platform': 'an option id (e.g. ecs-ec2), or none for a first deployment',
+  'current.services': 'how many services would move (default: all)',
   network: 'used for IP-exhaustion and image-pull checks',
   'network.subnets': 'CIDRs that tasks/pods take IPs from, e.g. ["10.0.0.0/22"]',
   'network.privateSubnets': 'tasks run in private subnets',
@@ -104,7 +108,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
 };
 
 /** Sections get a blank line before them, like the SPEC example. */
-const TOP_LEVEL_SECTIONS = new Set(['services', 'jobs', 'daemons', 'requirements', 'team', 'network', 'cost']);
+const TOP_LEVEL_SECTIONS = new Set(['services', 'jobs', 'daemons', 'requirements', 'team', 'current', 'network', 'cost']);
 
 /** Longest line before a trailing comment is aligned; longer lines keep a single space. */
 const COMMENT_COLUMN_CAP = 34;
@@ -209,7 +213,8 @@ export const TEMPLATE_WORKLOAD: WorkloadInput = {
     coldStartSeconds: 60,
     interruptible: false,
   },
-  team: { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: 'none' },
+  team: { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: 'none', engineerCostPerYear: 210_000 },
+  current: { platform: 'none', services: 1 },
   network: {
     subnets: [],
     privateSubnets: true,

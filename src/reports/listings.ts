@@ -51,7 +51,7 @@ export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat)
     recA === recB
       ? `Recommendation unchanged: ${optionName(recA)} (${recA}).`
       : `Recommendation changes: ${optionName(recA)} (${recA}) → ${optionName(recB)} (${recB}).`;
-  const cell = (e: boolean, s: number) => (e ? String(s) : 'blocked');
+  const cell = (e: boolean, s: number | null) => (e && s !== null ? String(s) : 'blocked');
   if (format === 'markdown') {
     const lines = [
       `# ${a.name} → ${b.name}`,
@@ -164,20 +164,23 @@ export function renderRules(format: OutputFormat, width = 100): string {
     const lines = [
       `Every option starts at ${baseScore}; each rule adds or subtracts points; blockers make an option ineligible.`,
       '',
-      '| Rule | Triggers when | Effect | Source |',
-      '|---|---|---|---|',
+      '| Rule | Trait | Triggers when | Effect | Sources |',
+      '|---|---|---|---|---|',
     ];
-    for (const r of rules) lines.push(`| \`${r.id}\` | ${cell(r.trigger)} | ${cell(effect(r))} | ${cell(r.source)} |`);
+    for (const r of rules) {
+      const sources = r.sources.map((x) => `[${cell(x.title)}](${x.url})${x.date ? ` (${x.date})` : ''}`).join('<br>');
+      lines.push(`| \`${r.id}\` | ${r.trait} | ${cell(r.trigger)} | ${cell(effect(r))} | ${sources} |`);
+    }
     return `${lines.join('\n')}\n`;
   }
   // A list, not a table: triggers and sources are long, and a terminal table would truncate them.
   const out: string[] = [];
   for (const r of rules) {
-    out.push(`${r.id}  (${r.kind})`);
+    out.push(`${r.id}  (${r.kind}; trait: ${r.trait})`);
     out.push(wrap(`when: ${r.trigger}`, width, '      ', '  '));
     out.push(wrap(`effect: ${effect(r) || 'none'}`, width, '      ', '  '));
     out.push(wrap(`why: ${r.reason}`, width, '      ', '  '));
-    out.push(wrap(`source: ${r.source}`, width, '      ', '  '));
+    for (const src of r.sources) out.push(wrap(`source: ${describeSource(src)}`, width, '      ', '  '));
     out.push('');
   }
   out.push(

@@ -7,7 +7,8 @@ import { BASE_SCORE } from './engine.js';
 import { CASE_STUDIES } from './case-studies.js';
 import { PITFALLS } from './pitfalls.js';
 import { COST_RULE, SCORING_RULES } from './rules.js';
-import type { Effect } from './types.js';
+import { SOURCES, sourceOf, type Source, type SourceId } from '../domain/sources.js';
+import type { Effect, TraitId } from './types.js';
 
 export { evaluateRules, BASE_SCORE } from './engine.js';
 export { matchCaseStudies, CASE_STUDIES } from './case-studies.js';
@@ -27,9 +28,15 @@ export interface RuleDescription {
   /** Set for rules whose points are computed (cost, cold start, launch rate). */
   effectNote: string | null;
   reason: string;
+  /** The workload fact the rule scores; rules sharing a trait are alternatives or a blocker beside one scorer. */
+  trait: TraitId;
+  /** Every source as "Title — URL", joined with "; " (the same documents as `sources`). */
   source: string;
+  sources: Source[];
   kind: 'blocker' | 'score' | 'computed';
 }
+
+const sourceLine = (ids: readonly SourceId[]): string => ids.map((id) => `${SOURCES[id].title} — ${SOURCES[id].url}`).join('; ');
 
 /** The rules as plain data, in evaluation order, cost last. */
 export const RULES: readonly RuleDescription[] = [
@@ -42,7 +49,9 @@ export const RULES: readonly RuleDescription[] = [
       effects: { ...r.effects },
       effectNote: r.effectNote ?? null,
       reason: r.reason,
-      source: r.source,
+      trait: r.trait,
+      source: sourceLine(r.sources),
+      sources: r.sources.map(sourceOf),
       kind: values.includes('blocker') ? 'blocker' : r.effectNote ? 'computed' : 'score',
     };
   }),
@@ -53,7 +62,9 @@ export const RULES: readonly RuleDescription[] = [
     effects: {},
     effectNote: COST_RULE.effectNote,
     reason: COST_RULE.reason,
-    source: COST_RULE.source,
+    trait: COST_RULE.trait,
+    source: sourceLine(COST_RULE.sources),
+    sources: COST_RULE.sources.map(sourceOf),
     kind: 'computed',
   },
 ];
@@ -69,5 +80,10 @@ export function describeCaseStudies() {
 
 /** Plain data for listing pitfalls (no check functions). */
 export function describePitfalls() {
-  return PITFALLS.map(({ check: _check, ...rest }) => ({ ...rest, options: [...rest.options] }));
+  return PITFALLS.map(({ check: _check, sources, ...rest }) => ({
+    ...rest,
+    options: [...rest.options],
+    source: sourceLine(sources),
+    sources: sources.map(sourceOf),
+  }));
 }

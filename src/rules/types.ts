@@ -6,6 +6,8 @@ import type { CaseStudyMatch, OptionPricing } from '../domain/advice.js';
 import type { OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import type { Task } from '../domain/tasks.js';
+import type { InstanceShape } from '../domain/price-book.js';
+import type { SourceId } from '../domain/sources.js';
 import type { Traits } from './traits.js';
 
 /** What a rule does to one option: make it ineligible, or add (or subtract) points. */
@@ -17,6 +19,8 @@ export interface RuleContext {
   tasks: readonly Task[];
   traits: Traits;
   pricing: Record<OptionId, OptionPricing>;
+  /** Instance shapes by type, when the caller has a price book (pitfalls that count node IPs read it). */
+  instances?: ReadonlyMap<string, InstanceShape>;
 }
 
 /** The result of looking at one workload: whether the rule fired, and why (for `--explain`). */
@@ -32,6 +36,12 @@ export interface RuleOutcome {
 
 export interface Rule {
   id: string;
+  /**
+   * The workload fact this rule scores (see TRAITS). Rules that share a trait are alternatives (one per
+   * value, like `kubernetes-none` and `kubernetes-expert`) or a blocker beside one scoring rule, so each
+   * fact adds points through one rule at most.
+   */
+  trait: TraitId;
   /** A short noun phrase used in the recommendation summary, e.g. "small team". */
   label: string;
   /** When the rule fires, in words (the `rules` command prints this). */
@@ -41,10 +51,42 @@ export interface Rule {
   effectNote?: string;
   /** One line, written for the reader of the advice. */
   reason: string;
-  /** Where the rule's facts come from: AWS documents and other public pages (title and URL). */
-  source: string;
+  /** Where the rule's facts come from: public documents, by id in the sources registry. */
+  sources: readonly SourceId[];
   evaluate(ctx: RuleContext): RuleOutcome;
 }
+
+/** The facts of a workload that the rules score, each owned by one rule (or one family of alternatives). */
+export type TraitId =
+  | 'gpus'
+  | 'privileged'
+  | 'host-daemons'
+  | 'host-networking'
+  | 'block-storage'
+  | 'windows'
+  | 'arm'
+  | 'task-size'
+  | 'task-storage'
+  | 'region'
+  | 'isolation'
+  | 'sidecar-daemons'
+  | 'team-capacity'
+  | 'kubernetes-skills'
+  | 'kubernetes-ecosystem'
+  | 'portability'
+  | 'compliance-soc2'
+  | 'compliance-iso27001'
+  | 'compliance-pci'
+  | 'compliance-hipaa'
+  | 'compliance-fedramp'
+  | 'burstiness'
+  | 'jobs'
+  | 'scale-out-time'
+  | 'launch-burst'
+  | 'interruptible'
+  | 'pod-size-rounding'
+  | 'subnets'
+  | 'cost';
 
 /** A public document a case study rests on: what a reader can open to check it. */
 type CaseSource = CaseStudyMatch['sources'][number];
@@ -107,6 +149,6 @@ export interface Pitfall {
   options: OptionId[];
   trigger: string;
   fix: string;
-  source: string;
+  sources: readonly SourceId[];
   check(ctx: RuleContext): PitfallFinding | null;
 }

@@ -24,8 +24,15 @@ describe('fargateSize: cheapest valid size covering the request', () => {
     [4, 31, {}, { cpu: 8, memoryGiB: 32 }],
     [8, 61, {}, { cpu: 16, memoryGiB: 64 }],
     [16, 120, {}, { cpu: 16, memoryGiB: 120 }],
-    [16, 121, {}, null],
-    [17, 32, {}, null],
+    // The 32 vCPU row (Linux only): exactly 60, 120 or 244 GB.
+    [16, 121, {}, { cpu: 32, memoryGiB: 244 }],
+    [17, 32, {}, { cpu: 32, memoryGiB: 60 }],
+    [16, 58, {}, { cpu: 16, memoryGiB: 64 }],
+    [32, 61, {}, { cpu: 32, memoryGiB: 120 }],
+    [32, 244, {}, { cpu: 32, memoryGiB: 244 }],
+    [32, 245, {}, null],
+    [33, 60, {}, null],
+    [32, 60, { os: 'windows' as const }, null],
     [0.25, 0.5, { os: 'windows' as const }, { cpu: 1, memoryGiB: 2 }],
     [4, 30, { os: 'windows' as const }, { cpu: 4, memoryGiB: 30 }],
     [8, 16, { os: 'windows' as const }, null],
@@ -158,8 +165,8 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
     expect(items.find((i) => i.name.startsWith('Compute Savings Plan'))!.quantity).toBeCloseTo(covered, 2);
   });
 
-  test('tasks beyond 16 vCPU / 120 GiB: task-too-large on both Fargate options, cost still well-formed', () => {
-    const w = workload({ services: [{ name: 'huge', cpu: 32, memory: 128, replicas: 1 }] });
+  test('tasks beyond 32 vCPU / 244 GiB: task-too-large on both Fargate options, cost still well-formed', () => {
+    const w = workload({ services: [{ name: 'huge', cpu: 48, memory: 256, replicas: 1 }] });
     const p = priceOptions(w, us());
     for (const id of ['ecs-fargate', 'eks-fargate'] as const) {
       expect(p[id].blockers.map((b) => b.rule)).toContain('task-too-large');
@@ -167,6 +174,22 @@ describe('Fargate prices reproduce AWS and peer arithmetic', () => {
       expect(p[id].monthlyCost.total).toBeGreaterThan(0);
     }
     expect(p['ecs-ec2'].blockers).toEqual([]);
+  });
+
+  test('32 vCPU / 128 GiB: ECS Fargate bills the 32 vCPU / 244 GB size; EKS Fargate stops at 16 vCPU', () => {
+    const w = workload({ services: [{ name: 'huge', cpu: 32, memory: 128, replicas: 1 }] });
+    const p = priceOptions(w, us());
+    expect(p['ecs-fargate'].blockers).toEqual([]);
+    expect(p['eks-fargate'].blockers.map((b) => b.rule)).toContain('task-too-large');
+    const sizing = p['ecs-fargate'].sizing;
+    expect('tasks' in sizing && sizing.tasks[0]!.billed).toEqual({ cpu: 32, memoryGiB: 244 });
+  });
+
+  test('32 vCPU on arm64 is priced with a warning: no source says whether Graviton offers that size', () => {
+    const w = workload({ services: [{ name: 'huge', cpu: 32, memory: 60, replicas: 1, arch: 'arm64' }] });
+    const p = priceOptions(w, us());
+    expect(p['ecs-fargate'].blockers).toEqual([]);
+    expect(p['ecs-fargate'].warnings.join(' ')).toMatch(/32 vCPU on arm64.*confirm/);
   });
 
   test('ARM and Windows on EKS Fargate: pricing blockers, priced as x86 for comparison', () => {

@@ -18,10 +18,12 @@ const SHORT: Record<(typeof OPTION_IDS)[number], string> = {
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const links = (sources: ReadonlyArray<{ title: string; url: string; date?: string }>) =>
+  sources.map((s) => `[${cell(s.title)}](${s.url})${s.date ? ` (${s.date})` : ''}`).join('<br>');
 
 function rulesTable(): string {
-  const head = `| id | trigger | ${OPTION_IDS.map((id) => SHORT[id]).join(' | ')} | reason | source |`;
-  const sep = `|${'---|'.repeat(OPTION_IDS.length + 4)}`;
+  const head = `| id | trait | trigger | ${OPTION_IDS.map((id) => SHORT[id]).join(' | ')} | reason | sources |`;
+  const sep = `|${'---|'.repeat(OPTION_IDS.length + 5)}`;
   const rows = RULES.map((r) => {
     const effects = OPTION_IDS.map((id) => {
       const e = r.effects[id];
@@ -30,16 +32,16 @@ function rulesTable(): string {
       return e > 0 ? `+${e}` : e === 0 ? 'note' : `${e}`;
     });
     const note = r.effectNote ? ` *(${cell(r.effectNote)})*` : '';
-    return `| \`${r.id}\` | ${cell(r.trigger)} | ${effects.join(' | ')} | ${cell(r.reason)}${note} | ${cell(r.source)} |`;
+    return `| \`${r.id}\` | ${r.trait} | ${cell(r.trigger)} | ${effects.join(' | ')} | ${cell(r.reason)}${note} | ${links(r.sources)} |`;
   });
   return [head, sep, ...rows].join('\n');
 }
 
 function pitfallsTable(): string {
   const rows = describePitfalls().map(
-    (p) => `| \`${p.id}\` | ${p.options.map((o) => SHORT[o]).join(', ')} | ${cell(p.trigger)} | ${cell(p.fix)} | ${cell(p.source)} |`,
+    (p) => `| \`${p.id}\` | ${p.options.map((o) => SHORT[o]).join(', ')} | ${cell(p.trigger)} | ${cell(p.fix)} | ${links(p.sources)} |`,
   );
-  return ['| id | options | trigger | fix | source |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ['| id | options | trigger | fix | sources |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 function casesTable(): string {

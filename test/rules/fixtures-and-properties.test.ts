@@ -5,6 +5,7 @@ import { OPTION_IDS, type OptionId } from '../../src/schema/enums.js';
 import { WorkloadSchema, resolveWorkload, type Workload } from '../../src/schema/workload.js';
 import { evaluateRules, findPitfalls, matchCaseStudies } from '../../src/rules/index.js';
 import { CLOSE_SIMILARITY, MAX_MATCHES } from '../../src/rules/case-studies.js';
+import { CLOSE_CALL_POINTS } from '../../src/rules/weights.js';
 import { FIXTURES, fakePricing, fixture } from './helpers.js';
 
 const FARGATE: OptionId[] = ['ecs-fargate', 'eks-fargate'];
@@ -178,9 +179,13 @@ describe('invariants (fast-check)', () => {
           expect(winner.eligible).toBe(true);
           expect(winner.rank).toBe(1);
         } else {
-          expect(r.recommendation.summary).toMatch(/^No option is eligible/);
+          expect(r.recommendation.summary).toMatch(/^No option can run this workload/);
+          expect(r.recommendation.eligible).toBe(false);
         }
-        for (const o of r.options) if (!o.eligible) expect(o.score).toBe(0);
+        for (const o of r.options) if (!o.eligible) expect(o.score).toBeNull();
+        // A close call is exactly a margin below the threshold between two eligible options.
+        const m = r.recommendation.margin;
+        expect(r.recommendation.closeCall).toBe(m !== null && m < CLOSE_CALL_POINTS);
       }),
       { numRuns: 300 },
     );
@@ -194,7 +199,12 @@ describe('invariants (fast-check)', () => {
         for (const id of add.blocks) {
           const a = after.options.find((o) => o.id === id)!;
           const b = before.options.find((o) => o.id === id)!;
-          expect(a.score).toBeLessThanOrEqual(b.score);
+          // A blocked option has no score and ranks below every eligible option; nothing but cost
+          // (which is compared among eligible options only) changes in its own reasons.
+          expect(a.score).toBeNull();
+          for (const o of after.options) if (o.eligible) expect(o.rank).toBeLessThan(a.rank);
+          const nonCost = (o: typeof a) => o.reasons.filter((x) => x.rule !== 'cost').reduce((n, x) => n + x.points, 0);
+          expect(nonCost(a)).toBeLessThanOrEqual(nonCost(b) + 1e-9);
         }
       }),
       { numRuns: 300 },
@@ -239,13 +249,14 @@ describe('invariants (fast-check)', () => {
         expect(r.options.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5, 6]);
         expect(new Set(r.options.map((o) => o.id)).size).toBe(6);
         for (const o of r.options) {
-          expect(o.score).toBeGreaterThanOrEqual(0);
-          expect(o.score).toBeLessThanOrEqual(100);
-          const sum = 50 + o.reasons.reduce((a, x) => a + x.points, 0);
-          expect(o.unblockedScore).toBe(Math.max(0, Math.min(100, sum)));
+          expect(o.unblockedScore).toBeGreaterThanOrEqual(0);
+          expect(o.unblockedScore).toBeLessThanOrEqual(100);
+          const sum = Math.round((50 + o.reasons.reduce((a, x) => a + x.points, 0)) * 10) / 10;
+          expect(o.unblockedScore).toBeCloseTo(Math.max(0, Math.min(100, sum)), 6);
+          expect(o.score).toBe(o.eligible ? o.unblockedScore : null);
         }
         const eligible = r.options.filter((o) => o.eligible);
-        for (let i = 1; i < eligible.length; i++) expect(eligible[i - 1]!.score).toBeGreaterThanOrEqual(eligible[i]!.score);
+        for (let i = 1; i < eligible.length; i++) expect(eligible[i - 1]!.score!).toBeGreaterThanOrEqual(eligible[i]!.score!);
       }),
       { numRuns: 200 },
     );

@@ -46,17 +46,23 @@ describe('pitfalls', () => {
       'eni-exhaustion',
     )!;
     expect(p.severity).toBe('high');
-    expect(p.text).toContain('need 800 IPs');
+    // ECS Fargate: 400 tasks at peak plus a 400-task surge (maximumPercent 200).
+    expect(p.text).toContain('ecs-fargate 800');
     expect(p.text).toContain('hold 502 usable IPs');
     expect(p.text).toContain('a /24 holds 251');
+    expect(p.text).toContain('WARM_ENI_TARGET=1');
     expect(hit(workload({ services: [api], network: { subnets: ['10.0.0.0/22'] } }), 'eni-exhaustion')).toBeUndefined();
   });
 
   it('deregistration-delay: deploy time for this service with 300 s', () => {
     const p = hit(workload({ services: [{ ...api, replicas: 12, peakReplicas: 24, peakHoursPerDay: 4 }] }), 'deregistration-delay')!;
     expect(p.text).toContain('300 s');
-    expect(p.text).toContain('api (24 tasks at peak)');
-    expect(p.text).toContain('about 20 min on EKS (4 waves');
+    expect(p.text).toContain('api (24 tasks at peak');
+    expect(p.text).toContain('at least 5 minutes');
+    // EKS: no waiting for the load balancer, so the risk is 5xx errors, at maxSurge 6 / maxUnavailable 6.
+    expect(p.text).toContain('maxSurge 6, maxUnavailable 6');
+    expect(p.text).toContain('5xx');
+    expect(p.text).not.toMatch(/waves/);
   });
 
   it('circuit-breaker: threshold for this service, and cumulative counting since July 2026', () => {
@@ -113,7 +119,7 @@ describe('what-if', () => {
     const w = workload({
       services: [{ ...api, replicas: 30 }],
       requirements: { portability: 'preferred' },
-      team: { engineers: 30, platformEngineers: 0, kubernetes: 'expert', kubernetesEcosystem: 'some' },
+      team: { engineers: 8, platformEngineers: 0, kubernetes: 'expert', kubernetesEcosystem: 'some' },
     });
     expect(recommend(w)).not.toMatch(/^eks-managed-nodes$/);
     const whatIfs = findWhatIfs(w, recommend);
