@@ -37,6 +37,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
       ).choices(PRICE_SOURCES),
     )
     .option('--save <file>', 'after a questionnaire, write the answers as a replayable workload file')
+    .option('--details', 'the full terminal report: reasons, bills, a cost chart, people, every pitfall and case study')
     .option('--explain', 'also print the full rule trace')
     .option('--no-color', 'no colour (also off with NO_COLOR or when stdout is not a terminal)')
     .action(async (flags: AdviseFlags) => (await import('./commands/advise.js')).runAdvise(ctx, deps, flags));
@@ -104,8 +105,11 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .argument('<b>', 'the second workload file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addOption(new Option('--prices <source>', 'price source').choices(PRICE_SOURCES))
-    .action(async (a: string, b: string, flags: { format: OutputFormat; prices?: PriceSourceKind }) =>
-      (await import('./commands/diff.js')).runDiff(ctx, deps, a, b, flags),
+    .option('-u, --utilization <pct>', 'override cost.utilization (1-100) on both sides', parsePercent)
+    .option('-r, --region <region>', 'override region on both sides', parseRegion)
+    .action(
+      async (a: string, b: string, flags: { format: OutputFormat; prices?: PriceSourceKind; utilization?: number; region?: string }) =>
+        (await import('./commands/diff.js')).runDiff(ctx, deps, a, b, flags),
     );
 
   program

@@ -7,16 +7,17 @@ import type { Workload } from '../../schema/workload.js';
 import type { CliContext } from '../io.js';
 import type { ProgramDeps } from '../deps.js';
 import { choosePriceBook } from '../prices/choose.js';
-import { lazyLiveFetcher, readWorkload } from './shared.js';
+import { applyOverrides, lazyLiveFetcher, readWorkload, terminalWidth } from './shared.js';
 
 export async function runDiff(
   ctx: CliContext,
   deps: ProgramDeps,
   a: string,
   b: string,
-  flags: { format: OutputFormat; prices?: PriceSourceKind },
+  flags: { format: OutputFormat; prices?: PriceSourceKind; utilization?: number; region?: string },
 ): Promise<void> {
-  const [wa, wb] = [await readWorkload(a, ctx), await readWorkload(b, ctx)];
+  // -u and -r apply to both sides, so the diff shows what the files change, not the flags.
+  const [wa, wb] = [applyOverrides(await readWorkload(a, ctx), flags), applyOverrides(await readWorkload(b, ctx), flags)];
   const adviceFor = async (w: Workload): Promise<Advice> => {
     const book = await choosePriceBook(
       { mode: flags.prices, region: w.region, instanceTypes: w.cost.ec2.instanceTypes },
@@ -25,5 +26,7 @@ export async function runDiff(
     );
     return advise(w, book, { toolVersion: deps.version });
   };
-  ctx.stdout.write(renderDiff({ name: a, advice: await adviceFor(wa) }, { name: b, advice: await adviceFor(wb) }, flags.format));
+  ctx.stdout.write(
+    renderDiff({ name: a, advice: await adviceFor(wa) }, { name: b, advice: await adviceFor(wb) }, flags.format, terminalWidth(ctx)),
+  );
 }
