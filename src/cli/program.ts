@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { OUTPUT_FORMATS, PRICE_SOURCES, type OutputFormat, type PriceSourceKind } from '../schema/enums.js';
+import { regionProblem } from '../schema/regions.js';
 import type { AdviseFlags } from './commands/advise.js';
 import { UsageError } from './errors.js';
 import type { ProgramDeps } from './deps.js';
@@ -123,9 +124,9 @@ function parsePercent(value: string): number {
   return n;
 }
 
-/** A quick shape check at parse time; the region itself is checked against AWS's list when the command runs. */
+/** A Region of AWS's commercial or GovCloud (US) list, else a usage error with a "did you mean". */
 function parseRegion(value: string): string {
-  if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/.test(value))
-    throw new UsageError(`--region "${value}": region must look like us-east-1 or eu-central-1`);
+  const problem = regionProblem(value, '--region');
+  if (problem !== undefined) throw new UsageError(problem);
   return value;
 }

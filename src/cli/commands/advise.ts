@@ -4,6 +4,7 @@ import { renderReport } from '../../reports/index.js';
 import type { OutputFormat, PriceSourceKind } from '../../schema/enums.js';
 import { validateWorkload } from '../../schema/load.js';
 import type { Workload } from '../../schema/workload.js';
+import { instanceTypeCatalog, withRegionEstimateWarning } from '../catalog.js';
 import { useColorOn } from '../color.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
 import { checkWritable, sameFile, writeFileAtomic, type CliContext } from '../io.js';
@@ -46,10 +47,12 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
   if (flags.input !== undefined) workload = await readWorkload(flags.input, ctx);
   else workload = await interview(ctx, deps, flags);
   workload = applyOverrides(workload, flags);
-  const book = await choosePriceBook(
-    { mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes },
-    ctx,
-    deps.fetchLive ?? lazyLiveFetcher,
+  const book = withRegionEstimateWarning(
+    await choosePriceBook(
+      { mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes },
+      ctx,
+      deps.fetchLive ?? lazyLiveFetcher,
+    ),
   );
   const advice = advise(workload, book, { toolVersion: deps.version });
   const report = renderReport(advice, flags.format, {
@@ -78,7 +81,7 @@ async function interview(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags)
     if (isPromptCancelled(error)) throw new CancelledError(cancelSignal(error));
     throw error;
   }
-  const result = validateWorkload(raw);
+  const result = validateWorkload(raw, undefined, { instanceTypes: () => instanceTypeCatalog(ctx) });
   if (!result.ok) throw new InputError('<answers>', result.problems);
   ctx.stderr.write(`\n${renderAnswersReview(raw)}\n`);
   if (flags.save !== undefined) {
