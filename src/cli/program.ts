@@ -8,6 +8,7 @@ import { OUTPUT_FORMATS, PRICE_SOURCES, type OutputFormat, type PriceSourceKind 
 import { regionProblem } from '../schema/regions.js';
 import type { AdviseFlags } from './commands/advise.js';
 import { UsageError } from './errors.js';
+import { addExamples } from './help.js';
 import type { ProgramDeps } from './deps.js';
 import type { CliContext } from './io.js';
 
@@ -47,7 +48,9 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('write a commented workload.yaml template')
     .argument('[file]', 'where to write it', 'workload.yaml')
     .option('--force', 'overwrite an existing file')
-    .action(async (file: string, flags: { force?: boolean }) => (await import('./commands/files.js')).runInit(ctx, file, flags));
+    .action(async (file: string, flags: { force?: boolean }) =>
+      (await import('./commands/files.js')).runInit(ctx, deps.version, file, flags),
+    );
 
   program
     .command('validate')
@@ -114,6 +117,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('print the JSON Schema of workload.yaml (for editor completion)')
     .action(async () => (await import('./commands/files.js')).runSchema(ctx));
 
+  addExamples(program);
   return program;
 }
 

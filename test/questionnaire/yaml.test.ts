@@ -162,7 +162,8 @@ describe('INIT_TEMPLATE', () => {
     for (const field of fields) {
       expect(FIELD_NOTES[field], field).toBeDefined();
       const key = field.split('.').at(-1)!;
-      expect(INIT_TEMPLATE, field).toMatch(new RegExp(`^\\s*(- )?${key}:`, 'm'));
+      // Optional fields without a default are shown commented out (`# engineerCostPerYear:`).
+      expect(INIT_TEMPLATE, field).toMatch(new RegExp(`^\\s*(# +)?(- )?${key}:`, 'm'));
     }
   });
 
