@@ -35,6 +35,23 @@ function cachedTypes(ctx: CliContext, known: ReadonlySet<string>): Set<string> {
   return out;
 }
 
+/** Instance types for the questionnaire's search: each with its size, so the list explains itself. */
+export function instanceTypeChoices(): { value: string; description: string }[] {
+  return loadSnapshot()
+    .instances.map((s) => ({
+      value: s.instanceType,
+      description:
+        `${s.vcpu} vCPU, ${Math.round((s.memoryMiB / 1024) * 100) / 100} GiB, ${s.arch === 'arm64' ? 'ARM (Graviton)' : 'x86_64'}` +
+        `${s.gpus > 0 ? `, ${s.gpus} GPU${s.gpus === 1 ? '' : 's'}${s.gpuName ? ` (${s.gpuName})` : ''}` : ''}`,
+    }))
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** Regions with their own prices: in the bundled snapshot or in the price cache. */
+export function pricedRegions(ctx: CliContext): string[] {
+  return [...new Set([...Object.keys(loadSnapshot().regions), ...listCachedRegions(ctx.env)])].sort();
+}
+
 /**
  * The book with a warning first when its Region is not in the bundled snapshot and no cached or live
  * prices replace it: every price is then an estimate, which the reader should know before the numbers.

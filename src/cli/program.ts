@@ -39,6 +39,10 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
       ).choices(PRICE_SOURCES),
     )
     .option('--save <file>', 'after a questionnaire, write the answers as a replayable workload file')
+    .option(
+      '--import <paths...>',
+      'draft the workload from Kubernetes manifests, ECS task definitions, Compose files or a Terraform plan; the questionnaire asks only what they cannot say',
+    )
     .option('--explain', 'also print the full rule trace')
     .option('--no-color', 'no colour (also off with NO_COLOR or when stdout is not a terminal)')
     .action(async (flags: AdviseFlags) => (await import('./commands/advise.js')).runAdvise(ctx, deps, flags));
