@@ -5,8 +5,10 @@
  */
 import { Command, Option } from 'commander';
 import { OUTPUT_FORMATS, PRICE_SOURCES, type OutputFormat, type PriceSourceKind } from '../schema/enums.js';
+import { regionProblem } from '../schema/regions.js';
 import type { AdviseFlags } from './commands/advise.js';
 import { UsageError } from './errors.js';
+import { addExamples } from './help.js';
 import type { ProgramDeps } from './deps.js';
 import type { CliContext } from './io.js';
 
@@ -38,6 +40,10 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     )
     .option('--save <file>', 'after a questionnaire, write the answers as a replayable workload file')
     .option('--details', 'the full terminal report: reasons, bills, a cost chart, people, every pitfall and case study')
+    .option(
+      '--import <paths...>',
+      'draft the workload from Kubernetes manifests, ECS task definitions, Compose files or a Terraform plan; the questionnaire asks only what they cannot say',
+    )
     .option('--explain', 'also print the full rule trace')
     .option('--no-color', 'no colour (also off with NO_COLOR or when stdout is not a terminal)')
     .action(async (flags: AdviseFlags) => (await import('./commands/advise.js')).runAdvise(ctx, deps, flags));
@@ -47,7 +53,9 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('write a commented workload.yaml template')
     .argument('[file]', 'where to write it', 'workload.yaml')
     .option('--force', 'overwrite an existing file')
-    .action(async (file: string, flags: { force?: boolean }) => (await import('./commands/files.js')).runInit(ctx, file, flags));
+    .action(async (file: string, flags: { force?: boolean }) =>
+      (await import('./commands/files.js')).runInit(ctx, deps.version, file, flags),
+    );
 
   program
     .command('validate')
@@ -117,6 +125,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('print the JSON Schema of workload.yaml (for editor completion)')
     .action(async () => (await import('./commands/files.js')).runSchema(ctx));
 
+  addExamples(program);
   return program;
 }
 
@@ -127,9 +136,9 @@ function parsePercent(value: string): number {
   return n;
 }
 
-/** A quick shape check at parse time; the region itself is checked against AWS's list when the command runs. */
+/** A Region of AWS's commercial or GovCloud (US) list, else a usage error with a "did you mean". */
 function parseRegion(value: string): string {
-  if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/.test(value))
-    throw new UsageError(`--region "${value}": region must look like us-east-1 or eu-central-1`);
+  const problem = regionProblem(value, '--region');
+  if (problem !== undefined) throw new UsageError(problem);
   return value;
 }

@@ -4,6 +4,7 @@
  * a default or an assumption rather than something the file says.
  */
 import type { Architecture, OperatingSystem } from '../schema/enums.js';
+import { isRegionCode } from '../schema/regions.js';
 
 /** A value with its provenance. `todo`: a default or an assumption; the draft marks it `# TODO`. */
 export interface Sourced<T> {
@@ -121,8 +122,8 @@ export const ASSUMED_PEAK_HOURS = 4;
 /** Minutes a job run takes, when the files set no deadline. */
 export const ASSUMED_MINUTES_PER_RUN = 10;
 
-/** The region pattern of the workload schema. */
-export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** The Regions the workload schema accepts (AWS commercial and GovCloud (US)); others are not taken from the files. */
+export const REGION_PATTERN = { test: isRegionCode } as const;
 
 /** Regions found in an ARN (`arn:aws:ecs:us-east-2:…`). */
 export function regionOfArn(arn: unknown): string | undefined {

@@ -3,7 +3,7 @@
  * and the commented `workload.yaml` writers (`advise --save`, `init`).
  */
 export { createInquirerPrompter, createScriptedPrompter, isPromptCancelled, type ScriptedAnswer } from './prompter.js';
-export { runQuestionnaire } from './interview.js';
+export { pairedMemory, runQuestionnaire, type ImportedAnswers, type QuestionnaireOptions } from './interview.js';
 export { QUESTIONS } from './questions.js';
 export { renderAnswersReview } from './review.js';
 export { FIELD_NOTES, INIT_TEMPLATE, TEMPLATE_WORKLOAD, renderWorkloadYaml } from './yaml.js';

@@ -3,7 +3,7 @@
  * unit tests can script it, and the terminal implementation is a few lines over `@inquirer/prompts`.
  */
 import { styleText } from 'node:util';
-import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, number, search, select } from '@inquirer/prompts';
 
 /** Either `true` or the message to show under the prompt (the schema's own wording). */
 export type Verdict = true | string;
@@ -42,6 +42,25 @@ export interface NumberQuestion extends QuestionBase {
   validate?: (value: number) => Verdict;
 }
 
+/** A number the user may leave out: an empty answer resolves to `undefined`. */
+export interface OptionalNumberQuestion extends QuestionBase {
+  default?: number;
+  /** Shown as the answer when the user leaves it empty (e.g. `skipped`). */
+  emptyAnswer: string;
+  validate?: (value: number) => Verdict;
+}
+
+/**
+ * One value from a long list, filtered as the user types. `source` gives the choices for what has
+ * been typed so far (`undefined`: nothing yet); it may offer near matches when nothing matches.
+ */
+export interface SearchQuestion<T extends string> extends QuestionBase {
+  source: (term: string | undefined) => readonly Choice<T>[];
+  /** The choice highlighted at the start (Enter takes it). */
+  default?: T;
+  validate?: (value: T) => Verdict;
+}
+
 export interface ConfirmQuestion extends QuestionBase {
   default: boolean;
 }
@@ -60,9 +79,13 @@ export interface CheckboxQuestion<T extends string> extends QuestionBase {
 export interface Prompter {
   input(question: InputQuestion): Promise<string>;
   number(question: NumberQuestion): Promise<number>;
+  optionalNumber(question: OptionalNumberQuestion): Promise<number | undefined>;
+  search<T extends string>(question: SearchQuestion<T>): Promise<T>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
   select<T extends string>(question: SelectQuestion<T>): Promise<T>;
   checkbox<T extends string>(question: CheckboxQuestion<T>): Promise<T[]>;
+  /** Text between questions (the intro, the review of the answers), on the prompts' stream. */
+  note(text: string): void;
 }
 
 /** Where the prompts read and write; the CLI passes `{ output: process.stderr }` so stdout stays for the report. */
@@ -98,6 +121,7 @@ function plainTheme() {
       disabled: same,
       description: same,
       keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+      searchTerm: same,
     },
     icon: { cursor: '❯', checked: '◉', unchecked: '◯', disabledChecked: '◎', disabledUnchecked: '-' },
   };
@@ -173,7 +197,51 @@ export function createInquirerPrompter(context: PromptContext = {}): Prompter {
   // @inquirer's Context wants concrete stream classes; ours are structurally the same.
   const ctxFor = (signal: AbortSignal) => ({ output: process.stderr, ...streams, signal }) as Parameters<typeof input>[1];
   const guarded = <T>(run: (ctx: Parameters<typeof input>[1]) => Promise<T>) => withSignals(outerSignal, (signal) => run(ctxFor(signal)));
+  const toInquirer = <T extends string>(c: Choice<T>) => ({
+    value: c.value,
+    name: c.name,
+    short: c.short ?? c.name,
+    ...(c.description ? { description: c.description } : {}),
+  });
   return {
+    note: (text) => {
+      (streams.output ?? process.stderr).write(`${text}\n`);
+    },
+    optionalNumber: async (q) => {
+      const parse = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v.trim().replace(/[,_]/g, '')));
+      const answer = await guarded((ctx) =>
+        input(
+          {
+            message: q.message,
+            default: q.default === undefined ? undefined : String(q.default),
+            theme: whyTheme(q.why, paint),
+            transformer: (value, { isFinal }) => (isFinal ? paint('cyan', value.trim() === '' ? q.emptyAnswer : value.trim()) : value),
+            validate: (v: string) => {
+              const n = parse(v);
+              if (n === undefined) return true;
+              if (!Number.isFinite(n)) return `enter a number, or leave it empty (${q.emptyAnswer})`;
+              return q.validate ? q.validate(n) : true;
+            },
+          },
+          ctx,
+        ),
+      );
+      return parse(answer);
+    },
+    search: <T extends string>(q: SearchQuestion<T>) =>
+      guarded((ctx) =>
+        search<T>(
+          {
+            message: q.message,
+            source: (term) => q.source(term).map(toInquirer),
+            ...(q.default !== undefined ? { default: q.default } : {}),
+            pageSize: 8,
+            theme: whyTheme(q.why, paint),
+            ...(q.validate ? { validate: (v: T) => q.validate!(v) } : {}),
+          },
+          ctx,
+        ),
+      ),
     input: async (q) => {
       const tidy = q.normalize ?? ((v: string) => v);
       const answer = await guarded((ctx) =>
@@ -279,6 +347,8 @@ export interface ScriptedPrompter extends Prompter {
   readonly asked: string[];
   /** Validation messages met while answering (for scripts that give a bad answer first). */
   readonly rejected: { id: string; answer: ScriptedAnswer; message: string }[];
+  /** The notes shown between questions (intro, review), in order. */
+  readonly notes: string[];
 }
 
 /**
@@ -286,7 +356,9 @@ export interface ScriptedPrompter extends Prompter {
  * Keys are question ids (`service.cpu`), or `id#n` for the n-th time a looped question is asked
  * (`service.name#2`). A value is one answer, or `{ attempts: [...] }` tried in order: a rejected answer
  * is recorded in `rejected` and the next one is tried, as a user would retype. A question the script
- * does not mention takes its default (Enter), unless `strict` is set: then it fails the run.
+ * does not mention takes its default (Enter), unless `strict` is set: then it fails the run. A search
+ * answer must be one of the choices its list offers for that text, as on a terminal; an optional number
+ * answered `''` is left out.
  */
 export function createScriptedPrompter(
   script: Record<string, ScriptedAnswer | { attempts: readonly ScriptedAnswer[] }>,
@@ -294,6 +366,7 @@ export function createScriptedPrompter(
 ): ScriptedPrompter {
   const asked: string[] = [];
   const rejected: ScriptedPrompter['rejected'] = [];
+  const notes: string[] = [];
   const seen = new Map<string, number>();
 
   /** The attempts for the n-th time (1-based) `id` is asked: `id#n` first, then `id`. */
@@ -324,6 +397,37 @@ export function createScriptedPrompter(
   return {
     asked,
     rejected,
+    notes,
+    note: (text) => {
+      notes.push(text);
+    },
+    optionalNumber: async (q) =>
+      answer<number | undefined>(
+        q.id,
+        q.default,
+        (a) => {
+          if (a === '') return undefined;
+          const n = typeof a === 'number' ? a : Number(a);
+          if (Number.isNaN(n)) throw new Error(`question "${q.id}": scripted answer ${String(a)} is not a number`);
+          return n;
+        },
+        (v) => (v === undefined || !q.validate ? true : q.validate(v)),
+      ),
+    search: async <T extends string>(q: SearchQuestion<T>) => {
+      const offered = (v: string) => [...q.source(v), ...q.source(undefined)].some((c) => c.value === v);
+      const fallback = q.default ?? q.source(undefined)[0]?.value;
+      if (fallback === undefined) throw new Error(`question "${q.id}": the list is empty`);
+      return answer<T>(
+        q.id,
+        fallback,
+        (a) => String(a) as T,
+        (v) => {
+          const verdict = q.validate ? q.validate(v) : true;
+          if (verdict !== true) return verdict;
+          return offered(v) ? true : `"${v}" is not in the list`;
+        },
+      );
+    },
     input: async (q) => {
       const tidy = q.normalize ?? ((v: string) => v);
       return tidy(answer(q.id, q.default, (a) => String(a), q.validate ? (v) => q.validate!(tidy(v)) : undefined));

@@ -4,6 +4,7 @@
  * place is the message the user sees. Field rules (ranges, whole numbers) and cross-field rules (peak ≥
  * replicas, Windows not on ARM, unique names) therefore read exactly as they do for a file.
  */
+import { z } from 'zod';
 import { WorkloadSchema, type WorkloadInput } from '../schema/workload.js';
 import type { Verdict } from './prompter.js';
 
@@ -45,4 +46,68 @@ export function verdictAt(candidate: WorkloadInput, paths: readonly Path[]): Ver
 /** `verdictAt` for one answer: would `value` at `path` be valid in this draft? */
 export function checkAnswer(draft: WorkloadInput, path: Path, value: unknown): Verdict {
   return verdictAt(withValue(draft, path, value), [path]);
+}
+
+/** Issue codes that mean "this number is out of range or not a number", where the range helps. */
+const RANGE_CODES = new Set(['too_small', 'too_big', 'invalid_type', 'not_multiple_of']);
+
+/**
+ * `checkAnswer` for a number, with the allowed range and the unit added to a range message
+ * ("… must be greater than 0 — enter a number above 0, up to 192 vCPU"), read from the schema itself.
+ */
+export function checkNumber(draft: WorkloadInput, path: Path, value: number, unit?: string): Verdict {
+  const result = WorkloadSchema.safeParse(withValue(draft, path, value));
+  if (result.success) return true;
+  const issue = result.error.issues.find((i) => startsWith(i.path, path));
+  if (!issue) return true;
+  const exact = issue.path.length === path.length;
+  const range = exact && RANGE_CODES.has(issue.code) ? rangeAt(path) : undefined;
+  return range ? `${issue.message} — enter ${range}${unit ? ` ${unit}` : ''}` : issue.message;
+}
+
+/** "a whole number from 0 to 1,000,000", "a number above 0, up to 192" — the schema's bounds at `path`. */
+export function rangeAt(path: Path): string | undefined {
+  const schema = schemaAt(path);
+  if (!(schema instanceof z.ZodNumber)) return undefined;
+  let min: { value: number; inclusive: boolean } | undefined;
+  let max: { value: number; inclusive: boolean } | undefined;
+  for (const check of schema._zod.def.checks ?? []) {
+    const def = check._zod.def as { check: string; value?: unknown; inclusive?: boolean };
+    if (typeof def.value !== 'number') continue;
+    if (def.check === 'greater_than') min = { value: def.value, inclusive: def.inclusive ?? true };
+    if (def.check === 'less_than') max = { value: def.value, inclusive: def.inclusive ?? true };
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  const kind = schema.isInt ? 'a whole number' : 'a number';
+  if (min && max)
+    return min.inclusive ? `${kind} from ${n(min.value)} to ${n(max.value)}` : `${kind} above ${n(min.value)}, up to ${n(max.value)}`;
+  if (min) return `${kind} ${min.inclusive ? 'of at least' : 'above'} ${n(min.value)}`;
+  if (max) return `${kind} up to ${n(max.value)}`;
+  return kind;
+}
+
+/** The schema of the field at `path` (list items by index), through defaults, optionals and pipes. */
+function schemaAt(path: Path): z.ZodType | undefined {
+  let schema: z.ZodType = WorkloadSchema;
+  for (const segment of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodObject) {
+      const next = (schema.shape as Record<string, z.ZodType>)[String(segment)];
+      if (!next) return undefined;
+      schema = next;
+    } else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else return undefined;
+  }
+  return unwrap(schema);
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = current._zod.def as { innerType?: z.ZodType; in?: z.ZodType; type: string };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else break;
+  }
+  return current;
 }

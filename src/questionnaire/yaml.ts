@@ -15,6 +15,7 @@ import {
   KUBERNETES_ECOSYSTEM,
   KUBERNETES_EXPERIENCE,
   OPERATING_SYSTEMS,
+  OPTION_IDS,
   PORTABILITY_LEVELS,
 } from '../schema/enums.js';
 import type { WorkloadInput } from '../schema/workload.js';
@@ -72,10 +73,10 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'team.platformEngineers': 'people dedicated to running the platform',
   'team.kubernetes': `${oneOf(KUBERNETES_EXPERIENCE)}: the team's Kubernetes experience`,
   'team.kubernetesEcosystem': `${oneOf(KUBERNETES_ECOSYSTEM)}: Helm charts, operators, mesh already in use`,
-  'team.engineerCostPerYear': 'USD a year per engineer, fully loaded; remove it to see effort in hours only',
-  current: 'where it runs today, for the migration estimate (remove for a first deployment)',
-  'current.platform': 'an option id (e.g. ecs-ec2), or none for a first deployment',
-  'current.services': 'how many services would move (default: all)',
+  'team.engineerCostPerYear': 'fully loaded yearly cost of one engineer, USD; without it, effort is shown in hours only',
+  current: 'what runs today, for the migration estimate (leave it out for a first deployment)',
+  'current.platform': `${oneOf([...OPTION_IDS, 'none'])}`,
+  'current.services': 'services that would move (default: all)',
   network: 'used for IP-exhaustion and image-pull checks',
   'network.subnets': 'CIDRs that tasks/pods take IPs from, e.g. ["10.0.0.0/22"]',
   'network.privateSubnets': 'tasks run in private subnets',
@@ -139,8 +140,11 @@ function annotate(node: unknown, path: string): void {
 function alignComments(text: string): string {
   const lines = text.split('\n');
   // Values here never contain " # " (names, numbers, regions, CIDRs), so the first one starts the note.
+  // A commented-out field (`# engineerCostPerYear:  # note`) lines up like the others.
+  const commentedField = /^\s*# +[A-Za-z]+:/;
   const split = lines.map((line) => {
-    const at = line.startsWith('#') || line.trimStart().startsWith('#') ? -1 : line.indexOf(' # ');
+    const field = commentedField.test(line);
+    const at = line.trimStart().startsWith('#') && !field ? -1 : line.indexOf(' # ', field ? line.indexOf('#') + 1 : 0);
     return at < 0 ? null : { code: line.slice(0, at), note: line.slice(at + 1) };
   });
   const width = Math.min(COMMENT_COLUMN_CAP, Math.max(0, ...split.map((s) => (s ? s.code.length : 0))));
@@ -157,15 +161,46 @@ function alignComments(text: string): string {
  * (keys whose value is `undefined` are left out, as a file would leave them out), so `--input` on the
  * saved file gives exactly the same advice.
  */
-export function renderWorkloadYaml(workload: WorkloadInput, options: { header?: string } = {}): string {
+export function renderWorkloadYaml(workload: WorkloadInput, options: { header?: string; optionalFields?: boolean } = {}): string {
   const doc = new YAML.Document(workload);
   annotate(doc.contents, '');
+  if (options.optionalFields) showOptionalFields(doc);
   if (options.header)
     doc.commentBefore = options.header
       .split('\n')
       .map((l) => (l === '' ? '' : ` ${l}`))
       .join('\n');
   return alignComments(doc.toString({ lineWidth: 0, indentSeq: true }));
+}
+
+/**
+ * Optional fields with no default (absent means "not given") that the template still shows, commented
+ * out with an example, so a reader sees them without the file claiming a value.
+ */
+const OPTIONAL_FIELDS: readonly { section: string; lines: readonly [code: string, note: string][] }[] = [
+  { section: 'team', lines: [['engineerCostPerYear:', FIELD_NOTES['team.engineerCostPerYear']!]] },
+  {
+    section: '',
+    lines: [
+      ['current:', FIELD_NOTES['current']!],
+      ['  platform: ecs-ec2', FIELD_NOTES['current.platform']!],
+      ['  services: 1', FIELD_NOTES['current.services']!],
+    ],
+  },
+];
+
+function showOptionalFields(doc: YAML.Document): void {
+  for (const { section, lines } of OPTIONAL_FIELDS) {
+    const text = lines.map(([code, note]) => ` ${code} # ${note}`);
+    if (section !== '') {
+      const map = doc.get(section, true);
+      if (isMap(map)) map.comment = [map.comment, ...text].filter(Boolean).join('\n');
+      continue;
+    }
+    // A whole section: shown where the schema puts it, before the network section.
+    const network = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'network') : undefined;
+    if (network && isScalar(network.key)) network.key.commentBefore = [...text, '', network.key.commentBefore ?? ''].join('\n');
+  }
 }
 
 /** The workload `ecs-or-eks init` writes: the SPEC §3 example, every field spelled out. */
@@ -213,8 +248,7 @@ export const TEMPLATE_WORKLOAD: WorkloadInput = {
     coldStartSeconds: 60,
     interruptible: false,
   },
-  team: { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: 'none', engineerCostPerYear: 210_000 },
-  current: { platform: 'none', services: 1 },
+  team: { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: 'none' },
   network: {
     subnets: [],
     privateSubnets: true,
@@ -244,4 +278,4 @@ const TEMPLATE_HEADER = [
 ].join('\n');
 
 /** The commented template `ecs-or-eks init` writes; it validates as it is. */
-export const INIT_TEMPLATE: string = renderWorkloadYaml(TEMPLATE_WORKLOAD, { header: TEMPLATE_HEADER });
+export const INIT_TEMPLATE: string = renderWorkloadYaml(TEMPLATE_WORKLOAD, { header: TEMPLATE_HEADER, optionalFields: true });

@@ -11,3 +11,16 @@ export function workloadJsonSchema(): Record<string, unknown> {
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }
+
+/**
+ * Where an editor can fetch the workload schema of a published version: unpkg serves every file of
+ * an npm package at `https://unpkg.com/:package@:version/:file`, and the package ships `schema/`.
+ */
+export function workloadSchemaUrl(version: string): string {
+  return `https://unpkg.com/ecs-or-eks@${encodeURIComponent(version)}/schema/workload.schema.json`;
+}
+
+/** The first line of a workload file for the YAML language server (VS Code's YAML extension and others). */
+export function schemaModeline(version: string): string {
+  return `# yaml-language-server: $schema=${workloadSchemaUrl(version)}`;
+}

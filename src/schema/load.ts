@@ -7,8 +7,10 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { crossFieldProblems, knownKeysAt, resolveWorkload, WorkloadSchema, type Workload } from './workload.js';
 
 import { LIST_LIMITS, MAX_INPUT_BYTES } from './limits.js';
+import { closest } from './suggest.js';
+import { instanceTypeProblem, type InstanceTypeCatalog } from './instance-types.js';
 
-export { MAX_INPUT_BYTES };
+export { MAX_INPUT_BYTES, closest };
 /**
  * Lists and mappings may nest this deep. A real workload file nests 4 levels
  * (`cost.ec2.instanceTypes[0]`); the cap turns a pathological file (100,000 nested `[`) into one
@@ -26,8 +28,17 @@ export interface Problem {
 
 export type LoadResult = { ok: true; workload: Workload } | { ok: false; problems: Problem[] };
 
+/** What the loader cannot know by itself; the CLI supplies it. */
+export interface LoadOptions {
+  /**
+   * The instance types the tool knows. When given, every `cost.ec2.instanceTypes` entry must be one
+   * of them (a "did you mean" otherwise). Called only for a workload that lists instance types.
+   */
+  instanceTypes?: () => InstanceTypeCatalog;
+}
+
 /** Decodes and parses raw bytes; rejects oversize and non-UTF-8 input before parsing. */
-export function loadWorkload(bytes: Uint8Array): LoadResult {
+export function loadWorkload(bytes: Uint8Array, options: LoadOptions = {}): LoadResult {
   if (bytes.byteLength > MAX_INPUT_BYTES) {
     return fail({ path: '', message: `file is ${bytes.byteLength} bytes; workload files are limited to 1 MiB` });
   }
@@ -37,10 +48,10 @@ export function loadWorkload(bytes: Uint8Array): LoadResult {
   } catch {
     return fail({ path: '', message: 'file is not valid UTF-8; save it as UTF-8 text' });
   }
-  return loadWorkloadText(text);
+  return loadWorkloadText(text, options);
 }
 
-export function loadWorkloadText(text: string): LoadResult {
+export function loadWorkloadText(text: string, options: LoadOptions = {}): LoadResult {
   const lineCounter = new LineCounter();
   // Duplicate keys are found below in one pass: the parser's own check compares every key with
   // every earlier one, which takes minutes for the ~100,000 keys a 1 MiB file can hold.
@@ -90,7 +101,7 @@ export function loadWorkloadText(text: string): LoadResult {
     return fail({ path: '', message: 'file is empty; start from `ecs-or-eks init`', line: 1, column: 1 });
   // Aliases can nest what the text does not (`a: &a [*b]` …); check the expanded value too.
   if (!withinDepth(raw)) return fail(tooDeep({ line: 1, column: 1 }));
-  return validateWorkload(raw, (path, key) => locate(doc, lineCounter, path, key));
+  return validateWorkload(raw, (path, key) => locate(doc, lineCounter, path, key), options);
 }
 
 function isStackOverflow(message: string): boolean {
@@ -187,6 +198,7 @@ function tooLongLists(raw: unknown): (Problem & { at: (string | number)[] })[] {
 export function validateWorkload(
   raw: unknown,
   locateFn: (path: readonly PropertyKey[], key?: string) => { line: number; column: number } | undefined = () => undefined,
+  options: LoadOptions = {},
 ): LoadResult {
   let result: ReturnType<typeof WorkloadSchema.safeParse>;
   // A list far beyond its limit is refused before every element of it is checked.
@@ -200,7 +212,14 @@ export function validateWorkload(
     if (error instanceof RangeError) return fail(tooDeep({ line: 1, column: 1 }));
     throw error;
   }
-  if (result.success) return { ok: true, workload: resolveWorkload(result.data) };
+  if (result.success) {
+    const unknown = unknownInstanceTypes(raw, options, new Set());
+    if (unknown.length === 0) return { ok: true, workload: resolveWorkload(result.data) };
+    return {
+      ok: false,
+      problems: sortProblems(unknown.map((p) => ({ path: formatPath(p.path), message: p.message, ...locateFn(p.path) }))),
+    };
+  }
   const zodIssues = result.error.issues;
 
   // A typo is one problem: `replica: 3` is reported as the unknown key "replica" (did you mean
@@ -263,7 +282,25 @@ export function validateWorkload(
     if (failed.has(where) || coveredByTypo.has(where) || namesFailedSibling(extra, failed)) continue;
     add(extra.path, extra.message);
   }
+  for (const extra of unknownInstanceTypes(raw, options, failed)) add(extra.path, extra.message);
   return { ok: false, problems: sortProblems(problems) };
+}
+
+/** `cost.ec2.instanceTypes` entries the catalog does not know (those the schema already refused are skipped). */
+function unknownInstanceTypes(
+  raw: unknown,
+  options: LoadOptions,
+  failed: ReadonlySet<string>,
+): { path: (string | number)[]; message: string }[] {
+  const list = valueAt(raw, ['cost', 'ec2', 'instanceTypes']);
+  if (!options.instanceTypes || !Array.isArray(list) || list.length === 0) return [];
+  const catalog = options.instanceTypes();
+  return list.flatMap((type: unknown, i) => {
+    const path = ['cost', 'ec2', 'instanceTypes', i];
+    if (typeof type !== 'string' || failed.has(formatPath(path))) return [];
+    const message = instanceTypeProblem(type, catalog);
+    return message === undefined ? [] : [{ path, message }];
+  });
 }
 
 function namesFailedSibling(problem: { path: readonly (string | number)[]; message: string }, failed: ReadonlySet<string>): boolean {
@@ -359,40 +396,4 @@ function sortProblems(problems: Problem[]): Problem[] {
 
 function fail(problem: Problem): LoadResult {
   return { ok: false, problems: [problem] };
-}
-
-/**
- * The known key closest to `word` by edit distance (a swap of two neighbours counts as one edit),
- * if it is close enough to be a typo: one edit for short words, a third of the length for long ones.
- */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  if (word.length > 64) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function editDistance(a: string, b: string): number {
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current.push(d);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

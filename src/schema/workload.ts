@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ImagePullPath } from './enums.js';
 import { LIMITS, LIST_LIMITS } from './limits.js';
+import { AWS_REGIONS, isRegionCode, regionProblem } from './regions.js';
 import {
   ARCHITECTURES,
   CLUSTER_SPLITS,
@@ -23,7 +24,6 @@ import {
 } from './enums.js';
 
 const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 export { LIMITS } from './limits.js';
@@ -62,9 +62,17 @@ const name = z
   .string({ error: 'name must be a string' })
   .regex(NAME_PATTERN, { error: 'name must be lowercase letters, digits and dashes (like a Kubernetes name)' });
 
-export const Region = z
-  .string({ error: 'region must be a string like us-east-1' })
-  .regex(REGION_PATTERN, { error: 'region must look like us-east-1 or eu-central-1' });
+/**
+ * A Region code of the AWS commercial or GovCloud (US) list (`regions.ts`); anything else is refused
+ * with a "did you mean". The JSON Schema lists the codes, so editors complete them.
+ */
+const regionCode = (what: string) =>
+  z
+    .string({ error: `${what} must be a string like us-east-1` })
+    .refine(isRegionCode, { error: (issue) => regionProblem(String(issue.input), what) })
+    .meta({ enum: AWS_REGIONS.map((r) => r.code) });
+
+export const Region = regionCode('region');
 
 export const Cidr = z.string().refine(
   (value) => {
@@ -167,7 +175,7 @@ export const Network = z.strictObject({
   privateSubnets: bool('privateSubnets', true),
   natOrEndpoints: bool('natOrEndpoints', true),
   /** Default: the workload's region (filled in by `resolveWorkload`). */
-  registryRegion: Region.optional(),
+  registryRegion: regionCode('registryRegion').optional(),
   /**
    * Zones the services spread over. Default 3: AWS's ECS availability guidance spreads services over at
    * least three zones; EKS needs subnets in at least two. Each cluster keeps a node per zone in use.

@@ -203,7 +203,16 @@ describe('other commands', () => {
   it('an unexpected error exits 1, asks for a report, and shows the stack only with DEBUG', async () => {
     const broken = () => {
       const fail = () => Promise.reject(new TypeError('cannot read properties of undefined'));
-      return { input: fail, number: fail, confirm: fail, select: fail, checkbox: fail };
+      return {
+        input: fail,
+        number: fail,
+        optionalNumber: fail,
+        search: fail,
+        confirm: fail,
+        select: fail,
+        checkbox: fail,
+        note: () => undefined,
+      };
     };
     const plain = await run(['advise'], { deps: { prompter: broken } });
     expect(plain.code).toBe(1);

@@ -71,7 +71,11 @@ describe('renderWorkloadYaml', () => {
         'cost.fargate.spotPercent': 20,
         'cost.ec2.discountPercent': 28,
         'cost.fargate.discountPercent': 12,
-        'cost.ec2.instanceTypes': 'm7g.large',
+        'cost.ec2.instanceTypes#1': 'm7g.large',
+        'team.engineerCostPerYear': 175_000,
+        'current.platform': 'ecs-ec2',
+        'current.services': 1,
+        'service.imageSizeMB': 450,
         'cost.eks.support': 'extended',
       }),
     );
@@ -118,6 +122,7 @@ describe('renderWorkloadYaml', () => {
             'job.cpu': a.cpu,
             'job.traits': a.traits,
             'requirements.needs': a.needs,
+            'requirements.compliance': ['soc2'],
             'team.engineers': a.engineers,
           };
           const workload = await runQuestionnaire(createScriptedPrompter(script));
@@ -162,7 +167,8 @@ describe('INIT_TEMPLATE', () => {
     for (const field of fields) {
       expect(FIELD_NOTES[field], field).toBeDefined();
       const key = field.split('.').at(-1)!;
-      expect(INIT_TEMPLATE, field).toMatch(new RegExp(`^\\s*(- )?${key}:`, 'm'));
+      // Optional fields without a default are shown commented out (`# engineerCostPerYear:`).
+      expect(INIT_TEMPLATE, field).toMatch(new RegExp(`^\\s*(# +)?(- )?${key}:`, 'm'));
     }
   });
 

@@ -2,14 +2,14 @@
 import { advise } from '../../advise.js';
 import { renderReport } from '../../reports/index.js';
 import type { OutputFormat, PriceSourceKind } from '../../schema/enums.js';
-import { validateWorkload } from '../../schema/load.js';
 import type { Workload } from '../../schema/workload.js';
-import { useColorOn } from '../color.js';
-import { CancelledError, InputError, UsageError } from '../errors.js';
-import { checkWritable, sameFile, writeFileAtomic, type CliContext } from '../io.js';
+import { withRegionEstimateWarning } from '../catalog.js';
+import { UsageError } from '../errors.js';
+import { checkWritable, sameFile, type CliContext } from '../io.js';
 import type { ProgramDeps } from '../deps.js';
 import { choosePriceBook } from '../prices/choose.js';
 import { clip } from '../sanitize.js';
+import { askWorkload, keepAnswersHint } from './ask.js';
 import { applyOverrides, emit, lazyLiveFetcher, readWorkload, terminalWidth, useColor } from './shared.js';
 
 export interface AdviseFlags {
@@ -20,6 +20,8 @@ export interface AdviseFlags {
   region?: string;
   prices?: PriceSourceKind;
   save?: string;
+  /** Files and folders to draft the workload from (`--import`); the questionnaire asks the rest. */
+  import?: string[];
   explain?: boolean;
   details?: boolean;
   color: boolean;
@@ -28,6 +30,9 @@ export interface AdviseFlags {
 export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags): Promise<void> {
   // Every output path is checked before any work — above all before a questionnaire, whose
   // answers would be lost to a folder that does not exist.
+  if (flags.input !== undefined && flags.import !== undefined) {
+    throw new UsageError('--input and --import both give the workload; use --input for a workload file, --import for manifests');
+  }
   if (flags.input !== undefined && flags.save !== undefined) {
     throw new UsageError('--save records questionnaire answers; with --input the file already is the record');
   }
@@ -44,13 +49,16 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
     }
   }
   let workload: Workload;
+  let asked = false;
   if (flags.input !== undefined) workload = await readWorkload(flags.input, ctx);
-  else workload = await interview(ctx, deps, flags);
+  else ({ workload, asked } = await askWorkload(ctx, deps, flags));
   workload = applyOverrides(workload, flags);
-  const book = await choosePriceBook(
-    { mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes },
-    ctx,
-    deps.fetchLive ?? lazyLiveFetcher,
+  const book = withRegionEstimateWarning(
+    await choosePriceBook(
+      { mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes },
+      ctx,
+      deps.fetchLive ?? lazyLiveFetcher,
+    ),
   );
   const advice = advise(workload, book, { toolVersion: deps.version });
   const report = renderReport(advice, flags.format, {
@@ -62,39 +70,5 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
   await emit(report, flags.out, ctx);
   // Messages that change the numbers go to stderr too, where a pipeline's reader sees them.
   for (const warning of advice.warnings) ctx.stderr.write(`warning: ${clip(warning, 400)}\n`);
-}
-
-async function interview(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags): Promise<Workload> {
-  if (!ctx.stdin.isTTY && !deps.prompter) {
-    throw new UsageError(
-      'no --input and no terminal to ask questions on. Pass a workload file with `--input workload.yaml` (or `--input -` for stdin); ' +
-        'create one with `ecs-or-eks init`.',
-    );
-  }
-  const { createInquirerPrompter, isPromptCancelled, renderAnswersReview, renderWorkloadYaml, runQuestionnaire } =
-    await import('../../questionnaire/index.js');
-  // The questions are asked on stderr, so its terminal (and --no-color, NO_COLOR …) decides their colour.
-  const prompter = deps.prompter ? deps.prompter() : createInquirerPrompter({ color: useColorOn(ctx.stderr, ctx.env, flags.color) });
-  let raw;
-  try {
-    raw = await runQuestionnaire(prompter, { region: flags.region, defaultRegion: ctx.env.AWS_REGION });
-  } catch (error) {
-    if (isPromptCancelled(error)) throw new CancelledError(cancelSignal(error));
-    throw error;
-  }
-  const result = validateWorkload(raw);
-  if (!result.ok) throw new InputError('<answers>', result.problems);
-  ctx.stderr.write(`\n${renderAnswersReview(raw)}\n`);
-  if (flags.save !== undefined) {
-    const header = `Answers from \`ecs-or-eks advise\` on ${ctx.now().toISOString().slice(0, 10)}.\nReplay: ecs-or-eks advise --input ${clip(flags.save)}`;
-    await writeFileAtomic(flags.save, renderWorkloadYaml(raw, { header }), ctx);
-    ctx.stderr.write(`saved your answers to ${clip(flags.save)}; replay them with: ecs-or-eks advise --input ${clip(flags.save)}\n\n`);
-  }
-  return result.workload;
-}
-
-/** The signal that cancelled a prompt (the prompter records it on the error), SIGINT by default. */
-function cancelSignal(error: unknown): 'SIGINT' | 'SIGTERM' {
-  const signal = (error as { signal?: unknown }).signal;
-  return signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+  if (asked && flags.save === undefined) ctx.stderr.write(`${keepAnswersHint(flags.import)}\n`);
 }

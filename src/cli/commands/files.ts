@@ -1,15 +1,17 @@
 /** `init`, `validate` and `schema`: the workload file itself. */
-import { workloadJsonSchema } from '../../schema/json-schema.js';
+import { schemaModeline, workloadJsonSchema } from '../../schema/json-schema.js';
 import { writeFileAtomic, type CliContext } from '../io.js';
 import { readWorkload } from './shared.js';
 
-export async function runInit(ctx: CliContext, file: string, flags: { force?: boolean }): Promise<void> {
+/** `init`: the commented template, its first line pointing editors at this version's published schema. */
+export async function runInit(ctx: CliContext, version: string, file: string, flags: { force?: boolean }): Promise<void> {
   const { INIT_TEMPLATE } = await import('../../questionnaire/yaml.js');
+  const text = `${schemaModeline(version)}\n${INIT_TEMPLATE}`;
   if (file === '-') {
-    ctx.stdout.write(INIT_TEMPLATE);
+    ctx.stdout.write(text);
     return;
   }
-  await writeFileAtomic(file, INIT_TEMPLATE, ctx, { overwrite: Boolean(flags.force) });
+  await writeFileAtomic(file, text, ctx, { overwrite: Boolean(flags.force) });
   ctx.stderr.write(`wrote ${file}; edit it, then run: ecs-or-eks advise --input ${file}\n`);
 }
 

@@ -1,15 +1,19 @@
 /** What several commands share: reading a workload, the flag overrides, writing the report, colour and width. */
 import { loadWorkload } from '../../schema/load.js';
 import type { Workload } from '../../schema/workload.js';
+import { instanceTypeCatalog } from '../catalog.js';
 import { useColorOn } from '../color.js';
 import { InputError } from '../errors.js';
 import { readInput, writeFileAtomic, type CliContext } from '../io.js';
 import type { LiveFetcher } from '../prices/refresh.js';
 import { clip } from '../sanitize.js';
 
-/** Reads and validates one workload file (`-` = stdin); every problem is reported at once. */
+/**
+ * Reads and validates one workload file (`-` = stdin); every problem is reported at once, instance
+ * types included (against the catalog the tool knows).
+ */
 export async function readWorkload(file: string, ctx: CliContext): Promise<Workload> {
-  const result = loadWorkload(await readInput(file, ctx));
+  const result = loadWorkload(await readInput(file, ctx), { instanceTypes: () => instanceTypeCatalog(ctx) });
   if (!result.ok) throw new InputError(file === '-' ? '<stdin>' : clip(file), result.problems);
   return result.workload;
 }
