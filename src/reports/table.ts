@@ -60,6 +60,20 @@ export function renderTable(advice: Advice, options: TableReportOptions = {}): s
     out.push(wrap(`${w.change}  ⇒  ${optionName(w.recommendation)}`, width, '    ', '  '));
   if (advice.whatIf.length > TOP_WHAT_IFS) out.push(c.dim(`  … and ${advice.whatIf.length - TOP_WHAT_IFS} more in --details`));
   out.push('');
+  const like = advice.caseStudies.find((cs) => cs.confirmed) ?? advice.caseStudies[0];
+  if (like) {
+    const more = advice.caseStudies.length - 1;
+    const confidence = `${like.year}, ${like.confidence} confidence${like.confirmed ? '' : ', not confirmed'}`;
+    out.push(
+      wrap(
+        `${c.bold('Looks like:')} ${like.name ?? like.id} — ${like.chose} (${confidence})${more > 0 ? c.dim(` · ${more} more in --details`) : ''}`,
+        width,
+        '  ',
+        '',
+      ),
+      '',
+    );
+  }
   if (options.explain) out.push(...renderTrace(advice, width, c), '');
   out.push(
     wrap(
