@@ -102,7 +102,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('how the recommendation and every option’s cost change between two designs')
     .argument('<a>', 'the first workload file')
     .argument('<b>', 'the second workload file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown'] as const).default('table'))
     .addOption(new Option('--prices <source>', 'price source').choices(PRICE_SOURCES))
     .action(async (a: string, b: string, flags: { format: OutputFormat; prices?: PriceSourceKind }) =>
       (await import('./commands/diff.js')).runDiff(ctx, deps, a, b, flags),

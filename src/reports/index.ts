@@ -1,6 +1,7 @@
 /** One signature for every report: `(advice, options) → string`, chosen by `--format`. */
 import type { Advice } from '../domain/advice.js';
 import type { OutputFormat } from '../schema/enums.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
@@ -19,7 +20,9 @@ export function renderReport(advice: Advice, format: OutputFormat, options: Repo
       return renderMarkdown(advice, options);
     case 'table':
       return renderTable(advice, options);
+    case 'html':
+      return renderHtml(advice, options);
   }
 }
 
-export { renderJson, renderMarkdown, renderTable };
+export { renderHtml, renderJson, renderMarkdown, renderTable };
