@@ -88,8 +88,10 @@ function breakEvens(advice: Advice): string[] {
     const last = o.costCurve[o.costCurve.length - 1]?.monthly ?? o.monthlyCost.total;
     if (o.breakEvenUtilization !== null)
       out.push(`${o.name} costs the same as ${against.name} at about ${o.breakEvenUtilization} % utilisation and less above it${blocked}.`);
-    else if (last > against.monthlyCost.total) out.push(`${o.name} costs more than ${against.name} even at 100 % utilisation${blocked}.`);
-    else out.push(`${o.name} costs less than ${against.name} at any utilisation${blocked}.`);
+    // Without a crossing, a blocked counterpart says nothing a reader can act on.
+    else if (!against.eligible) continue;
+    else if (last > against.monthlyCost.total) out.push(`${o.name} costs more than ${against.name} even at 100 % utilisation.`);
+    else out.push(`${o.name} costs less than ${against.name} at any utilisation.`);
   }
   return out;
 }

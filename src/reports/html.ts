@@ -396,7 +396,8 @@ nav ol { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 12px
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 0.92em; }
 th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th, tfoot th, tfoot td { background: var(--soft); }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.recommended th, tr.recommended td { background: #eaf4fb; font-weight: 600; }
 tr.blocked th, tr.blocked td { color: var(--dim); }
 tr.blocked td:nth-child(3) { color: var(--bad); white-space: normal; }
@@ -426,6 +427,10 @@ footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); 
   nav { display: none; }
   h2 { break-after: avoid; }
   figure, tr, li, .answer { break-inside: avoid; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 3px 5px; }
+  td.num { white-space: normal; }
+  code { overflow-wrap: anywhere; }
   details { border: 0; padding: 0; }
   details:not([open]) { display: none; }
   summary { list-style: none; }

@@ -5,7 +5,6 @@
  */
 import type { Advice, MigrationEstimate, Range } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
-import { money } from '../domain/text.js';
 import { quantity } from './format.js';
 
 /** "21–84" (or "4" when both ends agree). */
@@ -13,9 +12,14 @@ export function span(r: Range, format: (x: number) => string = quantity): string
   return r.low === r.high ? format(r.low) : `${format(r.low)}–${format(r.high)}`;
 }
 
-/** "$1,234–$5,678" */
+/** "$1,234–$5,678": the people-side figures are whole dollars (estimates; cents would claim precision). */
 export function moneySpan(r: Range): string {
-  return span(r, (x) => money(x));
+  return span(r, dollars);
+}
+
+/** "$190,000" */
+export function dollars(x: number): string {
+  return `${x < 0 ? '−' : ''}$${Math.abs(Math.round(x)).toLocaleString('en-US')}`;
 }
 
 /** The engineer rate the dollars come from, or null when the workload gave none. */
@@ -32,12 +36,12 @@ export function peopleBasis(advice: Advice): string {
     '160 engineer-hours make one engineer-month.';
   return rate === null
     ? `${how} Set team.engineerCostPerYear in the workload to see the effort in dollars and the total cost of ownership.`
-    : `${how} Dollars at the workload’s ${money(rate)} a year per engineer, fully loaded; the total cost of ownership is the AWS bill plus that.`;
+    : `${how} Dollars at the workload’s ${dollars(rate)} a year per engineer, fully loaded; the total cost of ownership is the AWS bill plus that.`;
 }
 
 /** "6–14 engineer-weeks", "nothing to move" */
 export function migrationWeeks(m: MigrationEstimate): string {
-  if (m.payback === 'stay') return 'nothing to move (the current platform)';
+  if (m.payback === 'stay') return 'none';
   return `${span(m.weeks)} engineer-weeks`;
 }
 

@@ -36,6 +36,7 @@ const CASES: Array<[string, () => Advice]> = [
 interface Box {
   width: number;
   height: number;
+  right: number;
 }
 interface PageElement {
   getBoundingClientRect(): Box;
@@ -133,8 +134,9 @@ describe.skipIf(!HAS_CHROMIUM)(`in headless Chromium${HAS_CHROMIUM ? '' : ` (ski
       const all = (sel: string): PageElement[] => Array.from(doc.querySelectorAll(sel));
       const size = (e: PageElement): Box => {
         const b = e.getBoundingClientRect();
-        return { width: b.width, height: b.height };
+        return { width: b.width, height: b.height, right: b.right };
       };
+      const main = all('main').map(size)[0]!;
       return {
         scripts: all('script').length,
         series: all('#cost-curve g.series').map(size),
@@ -142,6 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)(`in headless Chromium${HAS_CHROMIUM ? '' : ` (ski
         chosen: all('#cost-curve .chosen-utilisation').map(size),
         bars: all('#monthly-bars g.bar rect').map(size),
         curve: all('#cost-curve').map(size),
+        overflowing: all('table, figure, details').filter((e) => size(e).right > main.right - 19).length,
       };
     });
     const eligible = advice.options.filter((o) => o.eligible).length;
@@ -156,6 +159,7 @@ describe.skipIf(!HAS_CHROMIUM)(`in headless Chromium${HAS_CHROMIUM ? '' : ` (ski
     expect(drawn.chosen[0]!.height).toBeGreaterThan(100);
     expect(drawn.bars).toHaveLength(eligible);
     for (const b of drawn.bars) expect(b.width > 0 && b.height > 0).toBe(true);
+    expect(drawn.overflowing, 'tables or figures wider than the page').toBe(0);
 
     if (name === 'regulated-fintech') {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -87,6 +87,18 @@ describe('strings that look like markup', () => {
   });
 });
 
+describe('when every option is blocked', () => {
+  it('says so and draws no chart', () => {
+    const advice: Advice = structuredClone(adviceFor('gpu-inference'));
+    for (const o of advice.options) o.eligible = false;
+    advice.recommendation = { ...advice.recommendation, eligible: false, score: null, monthlyCost: null, margin: null, runnerUp: null };
+    const html = renderReport(advice, 'html');
+    expect(html).toContain('No option fits this workload as written');
+    expect(html).toContain('No option can run this workload: nothing to chart.');
+    expect(html).not.toContain('<svg');
+  });
+});
+
 describe('ecs-or-eks advise -f html', () => {
   it('writes the page with -o, and says nothing internal', async () => {
     const out = join(tempDir(), 'decision.html');

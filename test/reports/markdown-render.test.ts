@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Advice } from '../../src/domain/advice.js';
 import { money } from '../../src/domain/text.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/reports/markdown.js';
+import { dollars } from '../../src/reports/ownership.js';
 import { adviceFor, adviceWithPeopleCost, FIXTURES, largeFleetAdvice } from './report-inputs.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -173,7 +174,7 @@ describe('people and total cost of ownership', () => {
     expect(text).toContain('Total cost of ownership a month');
     expect(text).toContain('Moving from ECS on EC2');
     for (const o of advice.options.filter((x) => x.eligible)) {
-      expect(text).toContain(`${money(o.totalCostOfOwnership!.low)}–${money(o.totalCostOfOwnership!.high)}`);
+      expect(text).toContain(`${dollars(o.totalCostOfOwnership!.low)}–${dollars(o.totalCostOfOwnership!.high)}`);
       expect(o.migration).not.toBeNull();
     }
     expect(text).toMatch(/pays back in|never pays back|may never|the current platform/);
@@ -183,7 +184,7 @@ describe('people and total cost of ownership', () => {
       .split('\n')
       .find((l) => l.startsWith(`| 1 | ${winner.name}`))!;
     expect(row).toContain(money(winner.monthlyCost.total).replace('$', '\\$'));
-    expect(row).not.toContain(money(winner.totalCostOfOwnership!.low).replace('$', '\\$'));
+    expect(row).not.toContain(dollars(winner.totalCostOfOwnership!.low).replace('$', '\\$'));
   });
 });
 
@@ -242,5 +243,36 @@ describe('a record longer than a GitHub comment', () => {
   it('is stable: the same advice gives the same bytes', () => {
     const advice = adviceFor('nightly-etl');
     expect(renderMarkdown(advice)).toBe(renderMarkdown(structuredClone(advice)));
+  });
+});
+
+describe('when every option is blocked', () => {
+  it('says so, charts nothing and shows no price outside the comparison bills', () => {
+    const advice: Advice = structuredClone(adviceFor('gpu-inference'));
+    for (const o of advice.options) {
+      o.eligible = false;
+      o.score = null;
+      if (o.blockers.length === 0) o.blockers = [{ rule: 'test', text: 'Blocked for this test.' }];
+      // As the engine words a blocked option: no cost reason.
+      o.reasons = o.reasons.filter((r) => r.rule !== 'cost');
+    }
+    advice.pitfalls = [];
+    advice.recommendation = {
+      ...advice.recommendation,
+      summary: 'No option is eligible: every option is blocked.',
+      eligible: false,
+      score: null,
+      monthlyCost: null,
+      margin: null,
+      runnerUp: null,
+      closeCall: false,
+    };
+    const source = renderMarkdown(advice);
+    const folded = source.replace(/<details>\n<summary>[^\n]*for comparison only[^\n]*<\/summary>[\s\S]*?<\/details>/g, '');
+    const text = visibleText(md.render(folded));
+    expect(text).toContain('No option fits this workload as written');
+    expect(text).toContain('No option can run this workload: nothing to chart.');
+    expect(source).not.toContain('```mermaid');
+    for (const price of blockedPrices(advice)) expect(text).not.toContain(price);
   });
 });
