@@ -111,7 +111,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('how the recommendation and every option’s cost change between two designs')
     .argument('<a>', 'the first workload file')
     .argument('<b>', 'the second workload file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown'] as const).default('table'))
     .addOption(new Option('--prices <source>', 'price source').choices(PRICE_SOURCES))
     .option('-u, --utilization <pct>', 'override cost.utilization (1-100) on both sides', parsePercent)
     .option('-r, --region <region>', 'override region on both sides', parseRegion)

@@ -1,6 +1,7 @@
 /** One signature for every report: `(advice, options) → string`, chosen by `--format`. */
 import type { Advice } from '../domain/advice.js';
 import type { OutputFormat } from '../schema/enums.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderDetails } from './details.js';
@@ -22,7 +23,9 @@ export function renderReport(advice: Advice, format: OutputFormat, options: Repo
       return renderMarkdown(advice, options);
     case 'table':
       return options.details ? renderDetails(advice, options) : renderTable(advice, options);
+    case 'html':
+      return renderHtml(advice, options);
   }
 }
 
-export { renderDetails, renderJson, renderMarkdown, renderTable };
+export { renderDetails, renderHtml, renderJson, renderMarkdown, renderTable };

@@ -40,7 +40,7 @@ export const CLUSTER_SPLITS = ['divide', 'replicate'] as const;
 /** What a Savings Plan discount covers: the always-on baseline, or every on-demand hour. */
 export const DISCOUNT_SCOPES = ['baseline', 'all'] as const;
 
-export const OUTPUT_FORMATS = ['table', 'json', 'markdown'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const PRICE_SOURCES = ['snapshot', 'cache', 'live', 'auto'] as const;
