@@ -6,6 +6,9 @@ import { validateWorkload } from '../../schema/load.js';
 import type { Workload } from '../../schema/workload.js';
 import { useColorOn } from '../color.js';
 import { CancelledError, InputError, UsageError } from '../errors.js';
+import { createAdviser } from '../adviser.js';
+import { checkBaseFlags, enforceFailOn, parseFailOn } from '../fail-on.js';
+import { isFolder } from '../workload-folder.js';
 import { checkWritable, sameFile, writeFileAtomic, type CliContext } from '../io.js';
 import type { ProgramDeps } from '../deps.js';
 import { choosePriceBook } from '../prices/choose.js';
@@ -22,9 +25,15 @@ export interface AdviseFlags {
   save?: string;
   explain?: boolean;
   color: boolean;
+  /** `--base FILE|FOLDER`: the design `--fail-on` compares against. */
+  base?: string;
+  /** `--fail-on` as given (repeatable, comma-separated); parsed before any work. */
+  failOn?: string[];
 }
 
 export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags): Promise<void> {
+  const failOn = parseFailOn(flags.failOn ?? []);
+  checkBaseFlags(flags.base, failOn);
   // Every output path is checked before any work — above all before a questionnaire, whose
   // answers would be lost to a folder that does not exist.
   if (flags.input !== undefined && flags.save !== undefined) {
@@ -42,6 +51,11 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
       throw new UsageError('--save and --out name the same file; give each its own');
     }
   }
+  if (flags.input !== undefined && (await isFolder(flags.input, ctx))) {
+    return (await import('./folders.js')).runAdviseFolder(ctx, deps, { ...flags, input: flags.input }, failOn);
+  }
+  // The base is read (and validated) before the questionnaire, whose answers a bad base would waste.
+  const base = flags.base !== undefined ? applyOverrides(await readBase(flags.base, flags, ctx), flags) : undefined;
   let workload: Workload;
   if (flags.input !== undefined) workload = await readWorkload(flags.input, ctx);
   else workload = await interview(ctx, deps, flags);
@@ -52,12 +66,28 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
     deps.fetchLive ?? lazyLiveFetcher,
   );
   const advice = advise(workload, book, { toolVersion: deps.version });
+  const baseAdvice = base ? await createAdviser(ctx, deps, flags.prices)(base) : undefined;
   const report = renderReport(advice, flags.format, {
     color: useColor(ctx, flags.color && flags.out === undefined),
     explain: flags.explain,
     width: terminalWidth(ctx),
   });
   await emit(report, flags.out, ctx);
+  if (baseAdvice) enforceFailOn(ctx, failOn, [{ file: inputLabel(flags.input), base: baseAdvice, head: advice }]);
+}
+
+/** `--base` for a single workload: a file (a folder base goes with a folder `--input`). */
+async function readBase(base: string, flags: AdviseFlags, ctx: CliContext): Promise<Workload> {
+  if (await isFolder(base, ctx)) throw new UsageError(`--base ${clip(base)} is a folder; with a folder, --input must be a folder too`);
+  if (base === '-' && flags.input === '-') throw new UsageError('--input and --base cannot both read stdin (-)');
+  if (flags.out !== undefined && base !== '-' && (await sameFile(base, flags.out, ctx))) {
+    throw new UsageError(`--out ${clip(flags.out)} is the --base file; the report would replace it. Write it elsewhere.`);
+  }
+  return readWorkload(base, ctx);
+}
+
+function inputLabel(input: string | undefined): string {
+  return input === undefined ? '<answers>' : input === '-' ? '<stdin>' : input;
 }
 
 async function interview(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags): Promise<Workload> {

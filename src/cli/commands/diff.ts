@@ -2,20 +2,24 @@
 import { advise } from '../../advise.js';
 import type { Advice } from '../../domain/advice.js';
 import { renderDiff } from '../../reports/listings.js';
-import type { OutputFormat, PriceSourceKind } from '../../schema/enums.js';
 import type { Workload } from '../../schema/workload.js';
 import type { CliContext } from '../io.js';
 import type { ProgramDeps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { enforceFailOn, parseFailOn } from '../fail-on.js';
 import { choosePriceBook } from '../prices/choose.js';
+import { clip } from '../sanitize.js';
+import { isFolder } from '../workload-folder.js';
+import type { DiffFlags } from './folders.js';
 import { lazyLiveFetcher, readWorkload } from './shared.js';
 
-export async function runDiff(
-  ctx: CliContext,
-  deps: ProgramDeps,
-  a: string,
-  b: string,
-  flags: { format: OutputFormat; prices?: PriceSourceKind },
-): Promise<void> {
+export async function runDiff(ctx: CliContext, deps: ProgramDeps, a: string, b: string, flags: DiffFlags): Promise<void> {
+  const failOn = parseFailOn(flags.failOn ?? []);
+  const [folderA, folderB] = [await isFolder(a, ctx), await isFolder(b, ctx)];
+  if (folderA !== folderB) {
+    throw new UsageError(`${clip(folderA ? a : b)} is a folder and ${clip(folderA ? b : a)} is not; diff two files or two folders`);
+  }
+  if (folderA) return (await import('./folders.js')).runDiffFolders(ctx, deps, a, b, flags, failOn);
   const [wa, wb] = [await readWorkload(a, ctx), await readWorkload(b, ctx)];
   const adviceFor = async (w: Workload): Promise<Advice> => {
     const book = await choosePriceBook(
@@ -25,5 +29,7 @@ export async function runDiff(
     );
     return advise(w, book, { toolVersion: deps.version });
   };
-  ctx.stdout.write(renderDiff({ name: a, advice: await adviceFor(wa) }, { name: b, advice: await adviceFor(wb) }, flags.format));
+  const [adviceA, adviceB] = [await adviceFor(wa), await adviceFor(wb)];
+  ctx.stdout.write(renderDiff({ name: a, advice: adviceA }, { name: b, advice: adviceB }, flags.format));
+  enforceFailOn(ctx, failOn, [{ file: b, base: adviceA, head: adviceB }]);
 }
