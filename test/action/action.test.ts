@@ -10,6 +10,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/cli/commands/comment.js';
+import { ExitCode } from '../../src/cli/errors.js';
 import { tempDir } from '../helpers.js';
 import { humanComment, startGitHubStandIn, type GitHubStandIn } from './github-stand-in.js';
 import { loadAction, runAction, type ActionRun } from './runner.js';
@@ -35,6 +36,24 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['base-ref', 'comment', 'fail-on', 'format', 'github-token', 'path']);
     expect(action.inputs.format?.default).toBe('markdown');
     for (const step of action.runs.steps) expect(step.run).not.toMatch(/\$\{\{/);
+  });
+});
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## In pull requests'), readme.indexOf('## Import what you already run'));
+
+  it('shows a complete workflow that uses this version of the action, and every input', () => {
+    expect(section).toContain('on:\n  pull_request:');
+    expect(section).toContain('pull-requests: write');
+    expect(section).toContain('fetch-depth: 0');
+    expect(section).toContain(`- uses: OWNER/ecs-or-eks@v${VERSION}`);
+    for (const input of Object.keys(action.inputs)) expect(section).toContain(`| \`${input}\` |`);
+  });
+
+  it('documents every exit code the CLI has', () => {
+    const table = section.slice(section.indexOf('### Exit codes'));
+    for (const code of Object.values(ExitCode)) expect(table).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));
   });
 });
 

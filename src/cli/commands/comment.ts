@@ -194,9 +194,10 @@ function client(target: Target, version: string): GitHub {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      const { cause } = error as { cause?: { code?: unknown; message?: unknown } };
+      const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
       const why =
-        (error as Error).name === 'TimeoutError' ? `no answer in ${REQUEST_TIMEOUT_MS / 1000} s` : (cause ?? (error as Error).message);
+        (error as Error).name === 'TimeoutError' ? `no answer in ${REQUEST_TIMEOUT_MS / 1000} s` : (detail ?? (error as Error).message);
       throw new OutputError(`could not post the PR comment: ${method} ${clip(url.origin + url.pathname)} failed (${clip(why)})`);
     }
     const text = await readCapped(response);
