@@ -94,10 +94,10 @@ export function evaluateFailOn(conditions: readonly FailOnCondition[], pairs: re
   for (const pair of pairs) {
     for (const condition of conditions) {
       const text = conditionText(condition);
-      const where = `${text} in ${clip(pair.file)}`;
+      const subject = `${text} in ${clip(pair.file)}`;
       if (condition.kind === 'recommendation-change') {
         const [a, b] = [pair.base.recommendation, pair.head.recommendation];
-        if (a.option !== b.option || a.eligible !== b.eligible) outcome.holds.push(`${where}: ${recommended(a)} → ${recommended(b)}`);
+        if (a.option !== b.option || a.eligible !== b.eligible) outcome.holds.push(`${subject}: ${recommended(a)} → ${recommended(b)}`);
         continue;
       }
       const before = monthlyOf(pair.base, condition.option);
@@ -105,14 +105,14 @@ export function evaluateFailOn(conditions: readonly FailOnCondition[], pairs: re
       const what = condition.option ? `${optionName(condition.option)}'s monthly cost` : "the recommended option's monthly cost";
       if (before.usd === null || after.usd === null) {
         const side = before.usd === null ? 'the base' : 'the head';
-        outcome.notes.push(`--fail-on ${where} not checked: ${side} design has ${before.usd === null ? before.why : after.why}`);
+        outcome.notes.push(`--fail-on ${subject} not checked: ${side} design has ${before.usd === null ? before.why : after.why}`);
         continue;
       }
       const [a, b] = [Math.round(before.usd * 100), Math.round(after.usd * 100)];
       // In whole cents, so "rose by more than PCT %" has no floating-point edge: (b − a) / a > PCT / 100.
       if (b > a && (a === 0 || (b - a) * 100 > condition.percent * a)) {
         const rise = a === 0 ? 'from nothing' : `${quantity(((b - a) / a) * 100)} %`;
-        outcome.holds.push(`${where}: ${what} rises ${rise} (${before.label} → ${after.label})`);
+        outcome.holds.push(`${subject}: ${what} rises ${rise} (${before.label} → ${after.label})`);
       }
     }
   }
