@@ -69,7 +69,9 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     [...book.estimates, ...OPTION_IDS.flatMap((id) => pricing[id].estimates)],
     (e) => `${e.item}\u0000${e.reason}`,
   );
-  const warnings = [...book.warnings, ...OPTION_IDS.flatMap((id) => pricing[id].warnings)];
+  // A blocked option's bill is for comparison only: its pricing warnings would only distract.
+  const eligible = new Set(rules.options.filter((o) => o.eligible).map((o) => o.id));
+  const warnings = [...book.warnings, ...OPTION_IDS.filter((id) => eligible.has(id)).flatMap((id) => pricing[id].warnings)];
 
   return {
     schemaVersion: 1,

@@ -51,3 +51,13 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
 }
 
 export const FIXTURES = ['gpu-inference', 'nightly-etl', 'regulated-fintech', 'security-telemetry', 'startup-api'] as const;
+
+/** Replaces the text between `<!-- generated:NAME:start -->` and `<!-- generated:NAME:end -->` in a doc. */
+export function replaceGeneratedBlock(doc: string, name: string, body: string): string {
+  const start = `<!-- generated:${name}:start -->`;
+  const end = `<!-- generated:${name}:end -->`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`the doc is missing the ${name} markers`);
+  return `${doc.slice(0, i + start.length)}\n${body}\n${doc.slice(j)}`;
+}

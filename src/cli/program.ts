@@ -38,6 +38,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
       ).choices(PRICE_SOURCES),
     )
     .option('--save <file>', 'after a questionnaire, write the answers as a replayable workload file')
+    .option('--details', 'the full terminal report: reasons, bills, a cost chart, people, every pitfall and case study')
     .option('--explain', 'also print the full rule trace')
     .option('--no-color', 'no colour (also off with NO_COLOR or when stdout is not a terminal)')
     .option('--fail-on <conditions>', `after the report, exit 4 when a condition holds against --base: ${FAIL_ON_HELP}`, collect)
@@ -107,6 +108,8 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .argument('<b>', 'the second workload file (or a folder; files are paired by name)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addOption(new Option('--prices <source>', 'price source').choices(PRICE_SOURCES))
+    .option('-u, --utilization <pct>', 'override cost.utilization (1-100) on both sides', parsePercent)
+    .option('-r, --region <region>', 'override region on both sides', parseRegion)
     .option('--fail-on <conditions>', `after the report, exit 4 when a condition holds from A to B: ${FAIL_ON_HELP}`, collect)
     .action(async (a: string, b: string, flags: DiffFlags) => (await import('./commands/diff.js')).runDiff(ctx, deps, a, b, flags));
 

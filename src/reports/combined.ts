@@ -4,15 +4,14 @@
  * untouched. In Markdown each file's report sits in a `<details>` block, so a PR comment or a job
  * summary stays short; JSON wraps the usual documents, unchanged, in `workloads`.
  */
-import Table from 'cli-table3';
 import type { Advice, Recommendation } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
 import { money } from '../domain/text.js';
 import type { OutputFormat } from '../schema/enums.js';
 import { quantity } from './format.js';
 import { renderReport, type ReportOptions } from './index.js';
-import { renderDiff, type NamedAdvice } from './listings.js';
-import { escapeCell } from './text.js';
+import { renderDiff, type NamedAdvice } from './diff.js';
+import { escapeCell, visibleLength } from './text.js';
 
 /** One workload file and its advice; `file` is the path as shown (folder joined with the name). */
 export interface FileAdvice {
@@ -69,15 +68,21 @@ export function renderCombinedAdvice(entries: readonly FileAdvice[], format: Out
     return `${out.join('\n').trimEnd()}\n`;
   }
 
-  const table = new Table({
-    head: ['File', 'Workload', 'Recommendation', 'Monthly', 'Margin'],
-    style: { head: report.color ? ['cyan'] : [], border: report.color ? ['grey'] : [] },
-    colAligns: ['left', 'left', 'left', 'right', 'left'],
-  });
-  for (const r of rows) table.push([r.file, r.workload, r.recommendation, moneyOrDash(r.monthly), r.margin]);
-  if (entries.length > 1)
-    table.push(['Total', '', `${priced.length} recommended option${priced.length === 1 ? '' : 's'}`, money(total), '']);
-  const out = [`ecs-or-eks · ${title} · ${count}`, table.toString(), ''];
+  // The terminal summary in the compact report's style: plain aligned columns, option names only.
+  const lines = columns(
+    [
+      ['File', 'Recommendation', 'Monthly', 'Margin'],
+      ...entries.map((e, i) => [
+        e.file,
+        recommendationLabel(e.advice.recommendation, false),
+        moneyOrDash(rows[i]!.monthly),
+        rows[i]!.margin,
+      ]),
+      ...(entries.length > 1 ? [['Total', `${priced.length} recommended option${priced.length === 1 ? '' : 's'}`, money(total), '']] : []),
+    ],
+    ['left', 'left', 'right', 'left'],
+  );
+  const out = [`ecs-or-eks · ${title} · ${count}`, '', ...lines, ''];
   for (const e of entries) out.push(separator(e.file, report.width), renderReport(e.advice, 'table', report).trimEnd(), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -110,20 +115,24 @@ export function renderCombinedDiff(
       status: status(p),
       a: side(p.a),
       b: side(p.b),
-      diff: p.a && p.b ? (JSON.parse(renderDiff(p.a, p.b, 'json')) as unknown) : null,
+      diff: p.a && p.b ? (JSON.parse(renderDiff(p.a, p.b, 'json', options.width)) as unknown) : null,
     }));
     return `${JSON.stringify({ schemaVersion: 1, a, b, workloads }, null, 2)}\n`;
   }
   const rows = pairs.map((p) => {
     const [ra, rb] = [p.a?.advice.recommendation, p.b?.advice.recommendation];
     const [ma, mb] = [monthlyOf(ra), monthlyOf(rb)];
-    let recommendation: string;
-    if (ra && rb)
-      recommendation = sameRecommendation(ra, rb) ? recommendationLabel(rb) : `${recommendationLabel(ra)} → ${recommendationLabel(rb)}`;
-    else recommendation = rb ? `added: ${recommendationLabel(rb)}` : `removed: ${recommendationLabel(ra!)}`;
+    const label = (withId: boolean): string => {
+      if (ra && rb) {
+        const [la, lb] = [recommendationLabel(ra, withId), recommendationLabel(rb, withId)];
+        return sameRecommendation(ra, rb) ? lb : `${la} → ${lb}`;
+      }
+      return rb ? `added: ${recommendationLabel(rb, withId)}` : `removed: ${recommendationLabel(ra!, withId)}`;
+    };
     return {
       name: p.name,
-      recommendation,
+      recommendation: label(true),
+      short: label(false),
       changed: ra !== undefined && rb !== undefined && !sameRecommendation(ra, rb),
       ma,
       mb,
@@ -157,19 +166,20 @@ export function renderCombinedDiff(
         `<summary><code>${html(p.name)}</code> — ${headline}${changed ? '' : ', nothing changed'}</summary>`,
         '',
       );
-      out.push(renderDiff(p.a, p.b, 'markdown').trimEnd(), '', '</details>', '');
+      out.push(renderDiff(p.a, p.b, 'markdown', options.width).trimEnd(), '', '</details>', '');
     }
     return `${out.join('\n').trimEnd()}\n`;
   }
 
-  const table = new Table({
-    head: ['File', 'Recommendation', 'Monthly A', 'Monthly B', 'Change'],
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: ['left', 'left', 'right', 'right', 'right'],
-  });
-  for (const r of rows) table.push([r.name, r.recommendation, moneyOrDash(r.ma), moneyOrDash(r.mb), r.change]);
-  const out = [`${a} → ${b} · ${count}`, table.toString(), ''];
-  for (const p of compared) out.push(separator(p.name, options.width), renderDiff(p.a, p.b, 'table').trimEnd(), '');
+  const lines = columns(
+    [
+      ['File', 'Recommendation', 'Monthly A', 'Monthly B', 'Change'],
+      ...rows.map((r) => [r.name, r.short, moneyOrDash(r.ma), moneyOrDash(r.mb), r.change]),
+    ],
+    ['left', 'left', 'right', 'right', 'right'],
+  );
+  const out = [`${a} → ${b} · ${count}`, '', ...lines, ''];
+  for (const p of compared) out.push(separator(p.name, options.width), renderDiff(p.a, p.b, 'table', options.width).trimEnd(), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -199,12 +209,27 @@ function change(before: number | null, after: number | null): string {
   const cents = Math.round(after * 100) - Math.round(before * 100);
   const amount = cents > 0 ? `+${money(cents / 100)}` : cents < 0 ? `−${money(-cents / 100)}` : money(0);
   if (cents === 0 || before === 0) return amount;
-  const pct = (cents / Math.round(before * 100)) * 100;
+  const pct = Math.round((cents / Math.round(before * 100)) * 1000) / 10;
   return `${amount} (${pct > 0 ? '+' : '−'}${quantity(Math.abs(pct))} %)`;
 }
 
-function recommendationLabel(r: Recommendation): string {
-  return r.eligible ? `${optionName(r.option)} (${r.option})` : 'no option fits';
+/** "ECS on Fargate (ecs-fargate)"; the option's name alone in the terminal, whose reports name options without ids. */
+function recommendationLabel(r: Recommendation, withId = true): string {
+  if (!r.eligible) return 'no option fits';
+  return withId ? `${optionName(r.option)} (${r.option})` : optionName(r.option);
+}
+
+/** Rows as plain columns, two spaces apart and indented like the compact report's tables. */
+function columns(rows: readonly string[][], align: ReadonlyArray<'left' | 'right'>): string[] {
+  const widths = align.map((_, i) => Math.max(...rows.map((r) => visibleLength(r[i] ?? ''))));
+  return rows.map((r) =>
+    `  ${r
+      .map((cell, i) => {
+        const pad = ' '.repeat(widths[i]! - visibleLength(cell));
+        return align[i] === 'right' ? pad + cell : cell + pad;
+      })
+      .join('  ')}`.trimEnd(),
+  );
 }
 
 function marginLabel(r: Recommendation): string {

@@ -3,12 +3,15 @@ import type { Advice } from '../domain/advice.js';
 import type { OutputFormat } from '../schema/enums.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { renderDetails } from './details.js';
 import { renderTable } from './table.js';
 
 export interface ReportOptions {
   color?: boolean;
   explain?: boolean;
   width?: number;
+  /** The full terminal report (`--details`) instead of the compact one. */
+  details?: boolean;
 }
 
 export function renderReport(advice: Advice, format: OutputFormat, options: ReportOptions = {}): string {
@@ -18,8 +21,8 @@ export function renderReport(advice: Advice, format: OutputFormat, options: Repo
     case 'markdown':
       return renderMarkdown(advice, options);
     case 'table':
-      return renderTable(advice, options);
+      return options.details ? renderDetails(advice, options) : renderTable(advice, options);
   }
 }
 
-export { renderJson, renderMarkdown, renderTable };
+export { renderDetails, renderJson, renderMarkdown, renderTable };

@@ -3,90 +3,16 @@
  * from data to a string, like the advice reports.
  */
 import Table from 'cli-table3';
-import type { Advice } from '../domain/advice.js';
 import type { PriceBook, SourcedPrice } from '../domain/price-book.js';
 import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
 import { describeSource, isConfirmed } from '../rules/case-studies.js';
 import { optionName } from '../domain/options.js';
-import { money } from '../domain/text.js';
 import type { OutputFormat } from '../schema/enums.js';
 import { signed, unitPrice } from './format.js';
 import { escapeCell as cell, wrap } from './text.js';
 import { describeEstimate } from './view.js';
 
-export interface NamedAdvice {
-  name: string;
-  advice: Advice;
-}
-
-export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat): string {
-  const rows = a.advice.options.map((oa) => {
-    const ob = b.advice.options.find((o) => o.id === oa.id);
-    const before = oa.monthlyCost.total;
-    const after = ob?.monthlyCost.total ?? 0;
-    return {
-      option: oa.id,
-      name: oa.name,
-      before: { eligible: oa.eligible, score: oa.score, rank: oa.rank, monthly: before },
-      after: { eligible: ob?.eligible ?? false, score: ob?.score ?? 0, rank: ob?.rank ?? 0, monthly: after },
-      monthlyChange: Math.round((after - before) * 100) / 100,
-    };
-  });
-  const recA = a.advice.recommendation.option;
-  const recB = b.advice.recommendation.option;
-  if (format === 'json') {
-    return `${JSON.stringify(
-      {
-        schemaVersion: 1,
-        a: { file: a.name, recommendation: recA },
-        b: { file: b.name, recommendation: recB },
-        recommendationChanged: recA !== recB,
-        options: rows,
-      },
-      null,
-      2,
-    )}\n`;
-  }
-  const headline =
-    recA === recB
-      ? `Recommendation unchanged: ${optionName(recA)} (${recA}).`
-      : `Recommendation changes: ${optionName(recA)} (${recA}) → ${optionName(recB)} (${recB}).`;
-  const cell = (e: boolean, s: number | null) => (e && s !== null ? String(s) : 'blocked');
-  if (format === 'markdown') {
-    const lines = [
-      `# ${a.name} → ${b.name}`,
-      '',
-      headline,
-      '',
-      '| Option | Score | Monthly (A) | Monthly (B) | Change |',
-      '|---|---:|---:|---:|---:|',
-    ];
-    for (const r of rows) {
-      lines.push(
-        `| ${r.name} | ${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)} | ${money(r.before.monthly)} | ${money(r.after.monthly)} | ${signedMoney(r.monthlyChange)} |`,
-      );
-    }
-    return `${lines.join('\n')}\n`;
-  }
-  const table = new Table({
-    head: ['Option', 'Score A → B', 'Monthly A', 'Monthly B', 'Change'],
-    style: { head: [], border: [] },
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-  });
-  for (const r of rows)
-    table.push([
-      r.name,
-      `${cell(r.before.eligible, r.before.score)} → ${cell(r.after.eligible, r.after.score)}`,
-      money(r.before.monthly),
-      money(r.after.monthly),
-      signedMoney(r.monthlyChange),
-    ]);
-  return `${a.name} → ${b.name}\n${headline}\n${table.toString()}\n`;
-}
-
-function signedMoney(value: number): string {
-  return value > 0 ? `+${money(value)}` : value < 0 ? `−${money(-value)}` : money(0);
-}
+export { renderDiff } from './diff.js';
 
 export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): string {
   const { prices } = book;

@@ -1,190 +1,227 @@
 /**
- * The terminal report: the recommendation first, then every option side by side, the reasons, the
- * bills, the pitfalls, the case studies and the what-ifs. Colour is a parameter (decided at the CLI
- * edge from the TTY, `NO_COLOR` and `--no-color`), so the same advice renders the same bytes in tests.
+ * The terminal report, compact: the answer in one screen at the terminal's width. The header (the
+ * workload, the prices and their date, estimates said up front), a box for warnings that change the
+ * numbers, the recommendation with its margin, one options matrix (blocked options show their
+ * blocker, not a price), the recommended option's top pitfalls, what would change the answer, and
+ * where to read more. `--details` (details.ts) holds everything else.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
-import type { Advice, OptionAdvice } from '../domain/advice.js';
+import type { Advice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
-import { describeChoice, describeSource } from '../rules/case-studies.js';
 import { money } from '../domain/text.js';
-import { percent, quantity, signed, unitPrice } from './format.js';
-import { indent, wrap } from './text.js';
-import { describeEstimate, describeScale, describeSizing, NO_WHAT_IF, optionList } from './view.js';
+import { describePitfalls } from '../rules/index.js';
+import { compactMoney, percent, quantity, range, signed } from './format.js';
+import { visibleLength, wrap } from './text.js';
+import { describeScale } from './view.js';
 
 export interface TableReportOptions {
   color?: boolean;
   explain?: boolean;
-  /** Terminal width; wraps the reason column. */
+  /** Terminal width (80 when unknown); the report never goes wider. */
   width?: number;
+  /** The full report instead of the compact one. */
+  details?: boolean;
 }
+
+/** The width a terminal report is laid out for: the terminal's, within 60–160 columns. */
+export function reportWidth(width: number | undefined): number {
+  return Math.max(60, Math.min(width ?? 80, 160));
+}
+
+const TOP_PITFALLS = 3;
+const TOP_WHAT_IFS = 3;
+/** Lines a pitfall may take in the compact report; the full text is in `--details`. */
+const PITFALL_LINES = 3;
 
 export function renderTable(advice: Advice, options: TableReportOptions = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const width = Math.max(80, Math.min(options.width ?? 100, 160));
-  const out: string[] = [];
-  const { input, pricing, recommendation } = advice;
-  const winner = advice.options.find((o) => o.id === recommendation.option);
+  const width = reportWidth(options.width);
+  const out: string[] = [renderCompactBody(advice, options, c, width), ''];
+  const rec = advice.recommendation;
 
-  out.push(c.bold(`ecs-or-eks · ${input.name}`) + c.dim(` · ${input.region} · ${describeScale(advice)}`));
+  const titles = new Map(describePitfalls().map((p) => [p.id, p.title]));
+  const mine = rec.eligible ? advice.pitfalls.filter((p) => p.options.includes(rec.option)).slice(0, TOP_PITFALLS) : [];
+  if (mine.length > 0) {
+    out.push(c.bold(`Top pitfalls for ${optionName(rec.option)}`));
+    for (const p of mine) {
+      const sev = p.severity === 'high' ? c.red('high') : p.severity === 'medium' ? c.yellow('medium') : c.dim('low');
+      const text = wrap(`${sev} · ${c.bold(titles.get(p.id) ?? p.id)}: ${p.text}`, width, '    ', '  ').split('\n');
+      out.push(...clipLines(text, PITFALL_LINES));
+    }
+    const more = advice.pitfalls.length - mine.length;
+    if (more > 0) out.push(c.dim(`  … and ${more} more in --details`));
+    out.push('');
+  }
+
+  out.push(c.bold('What would change the answer'));
+  if (advice.whatIf.length === 0)
+    out.push(wrap('No single small change to the team, utilisation, scale, compliance, portability or Spot tolerance.', width, '  '));
+  for (const w of advice.whatIf.slice(0, TOP_WHAT_IFS))
+    out.push(wrap(`${w.change}  ⇒  ${optionName(w.recommendation)}`, width, '    ', '  '));
+  if (advice.whatIf.length > TOP_WHAT_IFS) out.push(c.dim(`  … and ${advice.whatIf.length - TOP_WHAT_IFS} more in --details`));
+  out.push('');
+  if (options.explain) out.push(...renderTrace(advice, width, c), '');
   out.push(
-    c.dim(
-      `Prices: ${pricing.source}, as of ${pricing.asOf}, ${pricing.region}, USD per month of ${quantity(pricing.hoursPerMonth)} h; ` +
-        `EC2 sized for ${percent(input.cost.utilization)} utilisation`,
+    wrap(
+      c.dim(
+        'Next: --details for the reasons, bills, people, pitfalls and case studies; -f markdown -o decision.md for a record; -f html for a page.',
+      ),
+      width,
+      '  ',
+      '',
     ),
   );
-  out.push('');
-  if (winner?.eligible) {
-    out.push(`${c.bold.green('Recommendation:')} ${c.bold(winner.name)} (${winner.id})  ${c.bold(money(winner.monthlyCost.total))}/month`);
-  } else {
-    out.push(`${c.bold.red('No option fits this workload as written.')}`);
-  }
-  out.push(wrap(recommendation.summary, width, '  '));
-  out.push('');
-
-  const table = new Table({
-    head: ['#', 'Option', 'Score', 'Monthly', 'Break-even', 'Weightiest reasons'],
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colWidths: [4, 30, 7, 14, 12, Math.max(24, width - 4 - 30 - 7 - 14 - 12 - 7)],
-    wordWrap: true,
-    colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
-  });
-  for (const o of advice.options) {
-    table.push([
-      String(o.rank),
-      o.id === recommendation.option ? c.bold(`${o.name}`) : o.name,
-      o.eligible ? String(o.score) : c.dim('—'),
-      o.eligible ? money(o.monthlyCost.total) : c.dim(`(${money(o.monthlyCost.total)})`),
-      o.breakEvenUtilization === null ? c.dim('—') : percent(o.breakEvenUtilization),
-      verdict(o, c),
-    ]);
-  }
-  out.push(table.toString());
-  out.push(c.dim('  Break-even: the EC2 utilisation at which this option costs the same as its Fargate counterpart.'));
-  if (advice.options.some((o) => !o.eligible))
-    out.push(c.dim('  (Cost) of a blocked option: what it would cost without the blocking requirement; not a real choice.'));
-  out.push('');
-
-  out.push(c.bold('Why each option scored as it did'));
-  for (const o of advice.options) {
-    out.push(`  ${c.bold(o.name)} ${c.dim(`(${o.id})`)}${o.eligible ? c.dim(` · score ${o.score}`) : c.red(' · not eligible')}`);
-    for (const b of o.blockers) out.push(wrap(`${c.red('✗')} ${b.text} ${c.dim(`[${b.rule}]`)}`, width, '      ', '    '));
-    for (const r of [...o.reasons].sort((a, b) => Math.abs(b.points) - Math.abs(a.points))) {
-      const pts =
-        r.points > 0
-          ? c.green(signed(r.points).padStart(4))
-          : r.points < 0
-            ? c.red(signed(r.points).padStart(4))
-            : c.dim(signed(r.points).padStart(4));
-      out.push(wrap(`${pts} ${r.text} ${c.dim(`[${r.rule}]`)}`, width, '         ', '    '));
-    }
-    if (o.operates && o.operates.length > 0) out.push(wrap(c.dim(`You operate: ${o.operates.join('; ')}`), width, '      ', '    '));
-  }
-  out.push('');
-
-  out.push(c.bold('Monthly cost, line by line'));
-  for (const o of advice.options) {
-    out.push(`  ${c.bold(o.name)}  ${money(o.monthlyCost.total)}${describeSizing(o) ? c.dim(`  · ${describeSizing(o)}`) : ''}`);
-    const bill = new Table({
-      head: ['Item', 'Quantity', 'Unit', 'Unit price', 'Monthly'],
-      style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
-      colAligns: ['left', 'right', 'left', 'right', 'right'],
-    });
-    for (const item of o.monthlyCost.items) {
-      bill.push([
-        item.estimate ? `${item.name} *` : item.name,
-        quantity(item.quantity),
-        item.unit,
-        unitPrice(item.unitPrice),
-        money(item.monthly),
-      ]);
-    }
-    bill.push([c.bold('Total'), '', '', '', c.bold(money(o.monthlyCost.total))]);
-    out.push(indent(bill.toString(), '    '));
-  }
-  if (advice.options.some((o) => o.monthlyCost.items.some((i) => i.estimate)))
-    out.push(c.dim('    * estimated price; see "Price estimates" below'));
-  out.push('');
-
-  if (advice.pitfalls.length > 0) {
-    out.push(c.bold('Pitfalls that apply'));
-    for (const p of advice.pitfalls) {
-      const sev = p.severity === 'high' ? c.red('[high]') : p.severity === 'medium' ? c.yellow('[medium]') : c.dim('[low]');
-      out.push(wrap(`${sev} ${c.bold(p.id)} ${c.dim(`(${optionList(p.options)})`)}`, width, '    ', '  '));
-      out.push(wrap(p.text, width, '    ', '    '));
-      if (p.fix) out.push(wrap(`${c.green('Fix:')} ${p.fix}`, width, '    ', '    '));
-    }
-    out.push('');
-  }
-
-  if (advice.caseStudies.length > 0) {
-    out.push(c.bold('Public case studies that look like this workload'));
-    for (const cs of advice.caseStudies) {
-      const confidence = cs.confirmed ? `${cs.confidence} confidence` : `${cs.confidence} confidence, not confirmed`;
-      out.push(
-        wrap(
-          `${c.bold(cs.name ?? cs.id)} — ${describeChoice(cs)} ${c.dim(`· ${cs.year} · ${confidence} · similarity ${Math.round(cs.similarity * 100)} %`)}`,
-          width,
-          '      ',
-          '  ',
-        ),
-      );
-      if (cs.note) out.push(wrap(c.yellow(`note: ${cs.note}`), width, '      ', '    '));
-      if (cs.matches.length > 0) out.push(wrap(`alike: ${cs.matches.join('; ')}`, width, '      ', '    '));
-      if (cs.differs.length > 0) out.push(wrap(`differs: ${cs.differs.join('; ')}`, width, '      ', '    '));
-      if (cs.lesson) out.push(wrap(c.dim(`lesson: ${cs.lesson}`), width, '      ', '    '));
-      if (cs.unconfirmed) out.push(wrap(c.dim(`unconfirmed: ${cs.unconfirmed}`), width, '      ', '    '));
-      for (const src of cs.sources) out.push(wrap(c.dim(`source: ${describeSource(src)}`), width, '      ', '    '));
-    }
-    out.push('');
-  }
-
-  if (advice.whatIf.length > 0) {
-    out.push(c.bold('What would change the answer'));
-    for (const w of advice.whatIf) out.push(`  ${w.change}  ⇒  ${optionName(w.recommendation)} (${w.recommendation})`);
-    out.push('');
-  } else {
-    out.push(c.bold('What would change the answer'));
-    out.push(wrap(NO_WHAT_IF, width, '  '));
-    out.push('');
-  }
-
-  if (pricing.estimates.length > 0) {
-    out.push(c.bold('Price estimates'));
-    for (const e of pricing.estimates) out.push(wrap(`${c.yellow('*')} ${describeEstimate(e)}`, width, '    ', '  '));
-    out.push('');
-  }
-
-  if (options.explain) {
-    out.push(c.bold('Rule trace (every rule, fired or not)'));
-    for (const t of advice.trace) {
-      const effects = Object.entries(t.effects)
-        .map(([id, e]) => `${id} ${e === 'blocker' ? 'blocked' : signed(e)}`)
-        .join(', ');
-      out.push(
-        wrap(
-          `${t.fired ? c.green('fired  ') : c.dim('skipped')} ${c.bold(t.rule)}: ${t.why}${t.fired && effects ? c.dim(` → ${effects}`) : ''}`,
-          width,
-          '          ',
-          '  ',
-        ),
-      );
-    }
-    out.push('');
-  }
-
-  for (const w of advice.warnings) out.push(`${c.yellow('warning:')} ${w}`);
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  return `${out.join('\n')}\n`;
 }
 
-/** The two weightiest reasons as `rule ±points`; the full sentences follow below the table. */
-function verdict(o: OptionAdvice, c: ChalkInstance): string {
-  if (!o.eligible) return c.red(`blocked: ${o.blockers.map((b) => b.rule).join(', ')}`);
-  return [...o.reasons]
-    .filter((r) => r.points !== 0)
-    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
-    .slice(0, 2)
-    .map((r) => `${r.rule} ${r.points > 0 ? c.green(signed(r.points)) : c.red(signed(r.points))}`)
-    .join(', ');
+/** The part both reports start with: header, warnings, recommendation and the options matrix. */
+export function renderCompactBody(advice: Advice, options: TableReportOptions, c: ChalkInstance, width: number): string {
+  const { input, pricing, recommendation: rec } = advice;
+  const out: string[] = [];
+  out.push(wrap(c.bold(`ecs-or-eks · ${input.name}`) + c.dim(` · ${input.region} · ${describeScale(advice)}`), width, '  ', ''));
+  out.push(
+    wrap(
+      c.dim(
+        `Prices: ${pricing.source} of ${pricing.asOf} for ${pricing.region} · USD a month of ${quantity(pricing.hoursPerMonth)} h · EC2 sized for ${percent(input.cost.utilization)} utilisation`,
+      ),
+      width,
+      '  ',
+      '',
+    ),
+  );
+  if (pricing.estimates.length > 0) {
+    const items = pricing.estimates.map((e) => e.item);
+    const shown = items.length > 2 ? `${items.slice(0, 2).join('; ')} and ${items.length - 2} more` : items.join('; ');
+    out.push(wrap(c.yellow(`Estimated prices: ${shown} (why and how to get exact ones: --details)`), width, '  ', ''));
+  }
+  if (advice.warnings.length > 0) out.push('', ...box('Warnings', advice.warnings, width, c));
+  out.push('');
+
+  const winner = advice.options.find((o) => o.id === rec.option);
+  if (rec.eligible && winner) {
+    const lead = rec.closeCall ? c.bold.yellow('Recommendation (a close call):') : c.bold.green('Recommendation:');
+    out.push(
+      wrap(`${lead} ${c.bold(winner.name)} · ${c.bold(money(winner.monthlyCost.total))}/month · score ${fmt(rec.score)}`, width, '  ', ''),
+    );
+  } else {
+    out.push(c.bold.red('No option can run this workload as described.'));
+  }
+  out.push(wrap(rec.summary, width, '  '));
+  out.push('');
+  out.push(...matrix(advice, width, c));
+  return out.join('\n');
+}
+
+/** One row per option, no separators; blocked options show their blockers where the numbers would be. */
+function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
+  const rec = advice.options.find((o) => o.id === advice.recommendation.option);
+  const recCost = rec?.eligible ? rec.monthlyCost.total : null;
+  const rate = advice.input.team.engineerCostPerYear !== undefined;
+  const nameW = Math.max(...advice.options.map((o) => o.name.length));
+  const cols = [
+    { head: 'Score', w: 5 },
+    { head: 'Monthly', w: 10 },
+    { head: 'vs pick', w: 9 },
+    { head: rate ? 'TCO/month' : 'Ops/month', w: 11 },
+    { head: 'Break-even', w: 10 },
+  ];
+  // Drop columns from the right until the row fits.
+  while (cols.length > 2 && 4 + nameW + cols.reduce((n, col) => n + 2 + col.w, 0) > width) cols.pop();
+  const line = (rank: string, name: string, cells: string[]) =>
+    `  ${rank.padStart(1)}  ${name.padEnd(nameW)}${cells.map((cell, i) => `  ${pad(cell, cols[i]!.w)}`).join('')}`.replace(/\s+$/, '');
+  const out = [
+    c.dim(
+      line(
+        '#',
+        'Option',
+        cols.map((col) => col.head),
+      ),
+    ),
+  ];
+  for (const o of advice.options) {
+    const name = o.id === advice.recommendation.option && o.eligible ? c.bold(o.name) : o.name;
+    if (!o.eligible) {
+      const blocked = `blocked: ${o.blockers.map((b) => b.rule).join(', ')}`;
+      const room = Math.max(12, width - 7 - nameW);
+      out.push(`  ${o.rank}  ${name.padEnd(nameW)}  ${c.red(blocked.length > room ? `${blocked.slice(0, room - 1)}…` : blocked)}`);
+      continue;
+    }
+    const diff = recCost === null || o.id === advice.recommendation.option ? '—' : signedMoney(o.monthlyCost.total - recCost);
+    const ops =
+      rate && o.totalCostOfOwnership
+        ? range(o.totalCostOfOwnership.low, o.totalCostOfOwnership.high, 'usd')
+        : range(o.people.hoursPerMonth.low, o.people.hoursPerMonth.high, 'h');
+    const cells = [
+      fmt(o.score),
+      compactOrCents(o.monthlyCost.total),
+      diff,
+      ops,
+      o.breakEvenUtilization === null ? '—' : percent(o.breakEvenUtilization),
+    ];
+    out.push(line(String(o.rank), name, cells.slice(0, cols.length)));
+  }
+  const notes = [
+    cols.some((col) => col.head === 'Break-even')
+      ? 'break-even: the EC2 utilisation at which the option costs the same as its Fargate counterpart'
+      : '',
+    cols.some((col) => col.head === 'Ops/month') ? 'ops: engineer-hours a month to run it (estimate)' : '',
+    cols.some((col) => col.head === 'TCO/month') ? 'TCO: the bill plus the people who run it (estimate)' : '',
+  ].filter(Boolean);
+  if (notes.length > 0) out.push(wrap(c.dim(`${notes.join('; ')}.`), width, '  '));
+  return out;
+}
+
+function box(title: string, lines: readonly string[], width: number, c: ChalkInstance): string[] {
+  const inner = width - 4;
+  const body = lines.flatMap((l) => wrap(l, inner, '  ', '').split('\n'));
+  const top = `╭─ ${title} ${'─'.repeat(Math.max(0, inner - title.length - 1))}╮`;
+  return [
+    c.yellow(top),
+    ...body.map((l) => `${c.yellow('│')} ${l}${' '.repeat(Math.max(0, inner - visibleLength(l)))} ${c.yellow('│')}`),
+    c.yellow(`╰${'─'.repeat(inner + 2)}╯`),
+  ];
+}
+
+function clipLines(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  kept[max - 1] = `${kept[max - 1]!.replace(/\s*\S+$/, '')} …`;
+  return kept;
+}
+
+function pad(cell: string, w: number): string {
+  return ' '.repeat(Math.max(0, w - visibleLength(cell))) + cell;
+}
+
+function fmt(score: number | null): string {
+  return score === null ? '—' : Number.isInteger(score) ? String(score) : score.toFixed(1);
+}
+
+/** Cents under $10,000 (a small bill reads better exact), compact above. */
+function compactOrCents(value: number): string {
+  return value < 10_000 ? money(value) : compactMoney(value);
+}
+
+function signedMoney(value: number): string {
+  if (Math.abs(value) < 0.005) return '±$0';
+  return value > 0 ? `+${compactOrCents(value)}` : `−${compactOrCents(-value)}`;
+}
+
+/** `--explain`: every rule, fired or not, with why and what it did. */
+export function renderTrace(advice: Advice, width: number, c: ChalkInstance): string[] {
+  const out = [c.bold('Rule trace (every rule, fired or not)')];
+  for (const t of advice.trace) {
+    const effects = Object.entries(t.effects)
+      .map(([id, e]) => `${id} ${e === 'blocker' ? 'blocked' : signed(e)}`)
+      .join(', ');
+    out.push(
+      wrap(
+        `${t.fired ? c.green('fired  ') : c.dim('skipped')} ${c.bold(t.rule)}: ${t.why}${t.fired && effects ? c.dim(` → ${effects}`) : ''}`,
+        width,
+        '          ',
+        '  ',
+      ),
+    );
+  }
+  return out;
 }

@@ -1,12 +1,5 @@
 /** Text layout shared by the renderers: word wrap that ignores colour codes, indenting, escaping. */
 
-export function indent(text: string, prefix: string): string {
-  return text
-    .split('\n')
-    .map((l) => prefix + l)
-    .join('\n');
-}
-
 /** Greedy word wrap that ignores ANSI escapes when measuring. */
 export function wrap(text: string, width: number, hangingIndent: string, firstIndent = '  '): string {
   const words = text.split(/\s+/).filter(Boolean);

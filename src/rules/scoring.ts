@@ -23,7 +23,7 @@ const A = 'eks-auto-mode';
 
 const ALL: readonly OptionId[] = ALL_OPTIONS.map((o) => o.id);
 
-const fmtHours = (h: number): string => (h >= 10 ? String(Math.round(h)) : String(Math.round(h * 10) / 10));
+const fmtHours = (h: number): string => (h >= 10 ? Math.round(h).toLocaleString('en-US') : String(Math.round(h * 10) / 10));
 
 /** The team, in words: "a team of 5 with no platform engineers" / "2 platform engineers and 10 others". */
 function teamWords(engineers: number, platformEngineers: number): string {

@@ -63,7 +63,9 @@ describe('advise --input FOLDER', () => {
     const dir = folder();
     const { code, stdout } = await run(['advise', '-i', dir]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ecs-or-eks · .*services · 2 workload files\n┌/);
+    expect(stdout).toMatch(
+      /^ecs-or-eks · .*services · 2 workload files\n\n {2}File +Recommendation +Monthly +Margin\n {2}\S*api\.yaml +ECS on Fargate +\$[\d,.]+ +[\d.]+ points\n/,
+    );
     expect(stdout).toContain(`── ${join(dir, 'etl.yml')} ──`);
     expect(stdout.match(/Recommendation: /g)).toHaveLength(2);
   });
@@ -164,9 +166,10 @@ describe('diff FOLDER_A FOLDER_B', () => {
 
     const table = await run(['diff', a, b]);
     expect(table.stdout).toContain('── api.yaml ──');
-    expect(table.stdout).toContain(
-      'Recommendation changes: ECS on Fargate (ecs-fargate) → EKS with managed node groups (eks-managed-nodes).',
+    expect(table.stdout).toMatch(
+      /^ {2}api\.yaml +ECS on Fargate → EKS with managed node groups +\$[\d,.]+ +\$[\d,.]+ +\+\$[\d,.]+ \(\+[\d,.]+ %\)$/m,
     );
+    expect(table.stdout).toMatch(/Recommendation changes: ECS on Fargate\b.* → EKS with managed node groups\b/);
   });
 
   it('--fail-on checks every pair and names the file; added and removed files are not compared', async () => {

@@ -67,7 +67,7 @@ describe('ecs-or-eks cases', () => {
 
 describe('case studies in the advice reports', () => {
   it('the demo fixture shows a confirmed ECS Fargate case with what it chose, its confidence and its source', async () => {
-    const { stdout } = await run(['advise', '-i', 'fixtures/startup-api.yaml']);
+    const { stdout } = await run(['advise', '-i', 'fixtures/startup-api.yaml', '--details']);
     const section = tableCases(stdout);
     expect(section).toContain(
       'bewith — ECS on Fargate, managed with Terraform (exactly ECS on Fargate) · 2024 · high confidence · similarity',
@@ -79,7 +79,7 @@ describe('case studies in the advice reports', () => {
   });
 
   it.each(FIXTURES)('%s: every case line says what was chosen, how exactly, and cites a URL; nothing internal', async (name) => {
-    const table = tableCases((await run(['advise', '-i', `fixtures/${name}.yaml`])).stdout);
+    const table = tableCases((await run(['advise', '-i', `fixtures/${name}.yaml`, '--details'])).stdout);
     const md = markdownCases((await run(['advise', '-i', `fixtures/${name}.yaml`, '-f', 'markdown'])).stdout);
     const json = JSON.parse((await run(['advise', '-i', `fixtures/${name}.yaml`, '-f', 'json'])).stdout) as {
       caseStudies: Array<{ name: string; sources: Array<{ url: string }> }>;

@@ -20,8 +20,13 @@ function adviceFor(name: string) {
 
 describe.each(FIXTURES)('%s', (name) => {
   const advice = adviceFor(name);
-  it('table', async () => {
-    await expect(renderReport(advice, 'table', { color: false, width: 100 })).toMatchFileSnapshot(`../golden/${name}.txt`);
+  it('table (compact, 80 columns)', async () => {
+    await expect(renderReport(advice, 'table', { color: false, width: 80 })).toMatchFileSnapshot(`../golden/${name}.txt`);
+  });
+  it('table --details (80 columns)', async () => {
+    await expect(renderReport(advice, 'table', { color: false, width: 80, details: true })).toMatchFileSnapshot(
+      `../golden/${name}.details.txt`,
+    );
   });
   it('markdown', async () => {
     await expect(renderReport(advice, 'markdown')).toMatchFileSnapshot(`../golden/${name}.md`);

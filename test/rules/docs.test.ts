@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { replaceGeneratedBlock as replaceBlock } from '../helpers.js';
 import { OPTION_IDS } from '../../src/schema/enums.js';
 import { RULES, describeCaseStudies, describePitfalls } from '../../src/rules/index.js';
 
@@ -58,15 +59,6 @@ function casesTable(): string {
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
-}
-
-function replaceBlock(doc: string, name: string, body: string): string {
-  const start = `<!-- generated:${name}:start -->`;
-  const end = `<!-- generated:${name}:end -->`;
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  if (i < 0 || j < 0) throw new Error(`docs/rules.md is missing the ${name} markers`);
-  return `${doc.slice(0, i + start.length)}\n${body}\n${doc.slice(j)}`;
 }
 
 describe('docs/rules.md', () => {

@@ -24,6 +24,7 @@ export interface AdviseFlags {
   prices?: PriceSourceKind;
   save?: string;
   explain?: boolean;
+  details?: boolean;
   color: boolean;
   /** `--base FILE|FOLDER`: the design `--fail-on` compares against. */
   base?: string;
@@ -70,9 +71,12 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
   const report = renderReport(advice, flags.format, {
     color: useColor(ctx, flags.color && flags.out === undefined),
     explain: flags.explain,
+    details: flags.details,
     width: terminalWidth(ctx),
   });
   await emit(report, flags.out, ctx);
+  // Messages that change the numbers go to stderr too, where a pipeline's reader sees them.
+  for (const warning of advice.warnings) ctx.stderr.write(`warning: ${clip(warning, 400)}\n`);
   if (baseAdvice) enforceFailOn(ctx, failOn, [{ file: inputLabel(flags.input), base: baseAdvice, head: advice }]);
 }
 

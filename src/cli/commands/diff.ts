@@ -11,7 +11,7 @@ import { choosePriceBook } from '../prices/choose.js';
 import { clip } from '../sanitize.js';
 import { isFolder } from '../workload-folder.js';
 import type { DiffFlags } from './folders.js';
-import { lazyLiveFetcher, readWorkload } from './shared.js';
+import { applyOverrides, lazyLiveFetcher, readWorkload, terminalWidth } from './shared.js';
 
 export async function runDiff(ctx: CliContext, deps: ProgramDeps, a: string, b: string, flags: DiffFlags): Promise<void> {
   const failOn = parseFailOn(flags.failOn ?? []);
@@ -20,7 +20,8 @@ export async function runDiff(ctx: CliContext, deps: ProgramDeps, a: string, b: 
     throw new UsageError(`${clip(folderA ? a : b)} is a folder and ${clip(folderA ? b : a)} is not; diff two files or two folders`);
   }
   if (folderA) return (await import('./folders.js')).runDiffFolders(ctx, deps, a, b, flags, failOn);
-  const [wa, wb] = [await readWorkload(a, ctx), await readWorkload(b, ctx)];
+  // -u and -r apply to both sides, so the diff shows what the files change, not the flags.
+  const [wa, wb] = [applyOverrides(await readWorkload(a, ctx), flags), applyOverrides(await readWorkload(b, ctx), flags)];
   const adviceFor = async (w: Workload): Promise<Advice> => {
     const book = await choosePriceBook(
       { mode: flags.prices, region: w.region, instanceTypes: w.cost.ec2.instanceTypes },
@@ -30,6 +31,6 @@ export async function runDiff(ctx: CliContext, deps: ProgramDeps, a: string, b: 
     return advise(w, book, { toolVersion: deps.version });
   };
   const [adviceA, adviceB] = [await adviceFor(wa), await adviceFor(wb)];
-  ctx.stdout.write(renderDiff({ name: a, advice: adviceA }, { name: b, advice: adviceB }, flags.format));
+  ctx.stdout.write(renderDiff({ name: a, advice: adviceA }, { name: b, advice: adviceB }, flags.format, terminalWidth(ctx)));
   enforceFailOn(ctx, failOn, [{ file: b, base: adviceA, head: adviceB }]);
 }

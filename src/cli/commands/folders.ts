@@ -28,6 +28,7 @@ export interface FolderAdviseFlags extends WorkloadOverrides {
   format: OutputFormat;
   prices?: PriceSourceKind;
   explain?: boolean;
+  details?: boolean;
   color: boolean;
 }
 
@@ -61,9 +62,12 @@ export async function runAdviseFolder(
     title: flags.input,
     color: useColor(ctx, flags.color && flags.out === undefined),
     explain: flags.explain,
+    details: flags.details,
     width: terminalWidth(ctx),
   });
   await emit(report, flags.out, ctx);
+  // As for one file: messages that change the numbers go to stderr too, here with the file they concern.
+  for (const h of heads) for (const warning of h.advice.warnings) ctx.stderr.write(`warning: ${clip(h.file)}: ${clip(warning, 400)}\n`);
   enforceFailOn(ctx, failOn, pairByName(bases, heads));
 }
 
@@ -76,7 +80,7 @@ function pairByName(bases: readonly FolderAdvice[], heads: readonly FolderAdvice
   });
 }
 
-export interface DiffFlags {
+export interface DiffFlags extends WorkloadOverrides {
   format: OutputFormat;
   prices?: PriceSourceKind;
   failOn?: string[];
@@ -102,8 +106,9 @@ export async function runDiffFolders(
     const [wa, wb] = [ra.workloads.find((w) => w.name === name), rb.workloads.find((w) => w.name === name)];
     pairs.push({
       name,
-      a: wa ? { name: wa.file, advice: await adviser(wa.workload) } : null,
-      b: wb ? { name: wb.file, advice: await adviser(wb.workload) } : null,
+      // -u and -r apply to both sides, as for two files.
+      a: wa ? { name: wa.file, advice: await adviser(applyOverrides(wa.workload, flags)) } : null,
+      b: wb ? { name: wb.file, advice: await adviser(applyOverrides(wb.workload, flags)) } : null,
     });
   }
   ctx.stdout.write(renderCombinedDiff(a, b, pairs, flags.format, { width: terminalWidth(ctx) }));

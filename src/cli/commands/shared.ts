@@ -43,9 +43,12 @@ export function useColor(ctx: CliContext, flagAllows: boolean): boolean {
   return useColorOn(ctx.stdout, ctx.env, flagAllows);
 }
 
+/** The terminal's width; `COLUMNS` when stdout is not a terminal; 80 when neither says. */
 export function terminalWidth(ctx: CliContext): number {
   const columns = ctx.stdout.columns;
-  return typeof columns === 'number' && columns > 0 ? columns : 100;
+  if (typeof columns === 'number' && columns > 0) return columns;
+  const fromEnv = Number(ctx.env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
 /** The real Price List fetcher, loaded only when a live fetch happens (it brings the AWS SDK). */
