@@ -9,6 +9,8 @@ export const ExitCode = {
   internal: 1,
   usage: 2,
   priceSource: 3,
+  /** A `--fail-on` condition holds: the report was written in full, and CI should fail the check. */
+  gate: 4,
   interrupted: 130,
   /** Ended by SIGTERM (128 + 15), as a shell reports a process killed by it. */
   terminated: 143,
@@ -42,6 +44,15 @@ export class InputError extends CliError {
 export class PriceSourceError extends CliError {
   readonly exitCode = ExitCode.priceSource;
   override readonly name = 'PriceSourceError';
+}
+
+/**
+ * A `--fail-on` condition holds (`diff`, or `advise --base`). Thrown only after the full report was
+ * written; the message is the one-line reason.
+ */
+export class GateError extends CliError {
+  readonly exitCode = ExitCode.gate;
+  override readonly name = 'GateError';
 }
 
 /** Ctrl-C (or SIGINT) during the questionnaire → 130; SIGTERM → 143. */

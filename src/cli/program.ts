@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { OUTPUT_FORMATS, PRICE_SOURCES, type OutputFormat, type PriceSourceKind } from '../schema/enums.js';
 import { regionProblem } from '../schema/regions.js';
 import type { AdviseFlags } from './commands/advise.js';
+import type { DiffFlags } from './commands/folders.js';
 import { UsageError } from './errors.js';
 import { addExamples } from './help.js';
 import type { ProgramDeps } from './deps.js';
@@ -46,6 +47,8 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     )
     .option('--explain', 'also print the full rule trace')
     .option('--no-color', 'no colour (also off with NO_COLOR or when stdout is not a terminal)')
+    .option('--fail-on <conditions>', `after the report, exit 4 when a condition holds against --base: ${FAIL_ON_HELP}`, collect)
+    .option('--base <file>', 'the design --fail-on compares against: a workload file, or a folder when --input is a folder')
     .action(async (flags: AdviseFlags) => (await import('./commands/advise.js')).runAdvise(ctx, deps, flags));
 
   program
@@ -109,16 +112,21 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
   program
     .command('diff')
     .description('how the recommendation and every option’s cost change between two designs')
-    .argument('<a>', 'the first workload file')
-    .argument('<b>', 'the second workload file')
+    .argument('<a>', 'the first workload file (or a folder of them)')
+    .argument('<b>', 'the second workload file (or a folder; files are paired by name)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown'] as const).default('table'))
     .addOption(new Option('--prices <source>', 'price source').choices(PRICE_SOURCES))
     .option('-u, --utilization <pct>', 'override cost.utilization (1-100) on both sides', parsePercent)
     .option('-r, --region <region>', 'override region on both sides', parseRegion)
-    .action(
-      async (a: string, b: string, flags: { format: OutputFormat; prices?: PriceSourceKind; utilization?: number; region?: string }) =>
-        (await import('./commands/diff.js')).runDiff(ctx, deps, a, b, flags),
-    );
+    .option('--fail-on <conditions>', `after the report, exit 4 when a condition holds from A to B: ${FAIL_ON_HELP}`, collect)
+    .action(async (a: string, b: string, flags: DiffFlags) => (await import('./commands/diff.js')).runDiff(ctx, deps, a, b, flags));
+
+  program
+    .command('comment')
+    .description('create or update the one ecs-or-eks comment on a GitHub pull request (for CI; reads the GITHUB_* variables)')
+    .argument('<file>', 'the Markdown report to post (- for stdin)')
+    .option('--pr <number>', 'the pull request (default: pull_request.number of the event in GITHUB_EVENT_PATH)', parsePullRequest)
+    .action(async (file: string, flags: { pr?: number }) => (await import('./commands/comment.js')).runComment(ctx, deps, file, flags));
 
   program
     .command('schema')
@@ -127,6 +135,18 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
 
   addExamples(program);
   return program;
+}
+
+const FAIL_ON_HELP = 'recommendation-change, cost-increase:PCT, cost-increase:PCT:option:ID (repeatable or comma-separated)';
+
+/** `--fail-on` repeats; every value is kept as given and parsed (with the valid forms in any error) when the command runs. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function parsePullRequest(value: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(value)) throw new UsageError(`--pr must be a pull request number, got "${value}"`);
+  return Number(value);
 }
 
 function parsePercent(value: string): number {

@@ -1,16 +1,16 @@
 /** `ecs-or-eks advise`: a workload (file or questionnaire) → prices → advice → a report. */
-import { advise } from '../../advise.js';
 import { renderReport } from '../../reports/index.js';
 import type { OutputFormat, PriceSourceKind } from '../../schema/enums.js';
 import type { Workload } from '../../schema/workload.js';
-import { withRegionEstimateWarning } from '../catalog.js';
+import { createAdviser } from '../adviser.js';
 import { UsageError } from '../errors.js';
+import { checkBaseFlags, enforceFailOn, parseFailOn } from '../fail-on.js';
+import { isFolder } from '../workload-folder.js';
 import { checkWritable, sameFile, type CliContext } from '../io.js';
 import type { ProgramDeps } from '../deps.js';
-import { choosePriceBook } from '../prices/choose.js';
 import { clip } from '../sanitize.js';
 import { askWorkload, keepAnswersHint } from './ask.js';
-import { applyOverrides, emit, lazyLiveFetcher, readWorkload, terminalWidth, useColor } from './shared.js';
+import { applyOverrides, emit, readWorkload, terminalWidth, useColor } from './shared.js';
 
 export interface AdviseFlags {
   input?: string;
@@ -25,9 +25,15 @@ export interface AdviseFlags {
   explain?: boolean;
   details?: boolean;
   color: boolean;
+  /** `--base FILE|FOLDER`: the design `--fail-on` compares against. */
+  base?: string;
+  /** `--fail-on` as given (repeatable, comma-separated); parsed before any work. */
+  failOn?: string[];
 }
 
 export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: AdviseFlags): Promise<void> {
+  const failOn = parseFailOn(flags.failOn ?? []);
+  checkBaseFlags(flags.base, failOn);
   // Every output path is checked before any work — above all before a questionnaire, whose
   // answers would be lost to a folder that does not exist.
   if (flags.input !== undefined && flags.import !== undefined) {
@@ -48,19 +54,19 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
       throw new UsageError('--save and --out name the same file; give each its own');
     }
   }
+  if (flags.input !== undefined && (await isFolder(flags.input, ctx))) {
+    return (await import('./folders.js')).runAdviseFolder(ctx, deps, { ...flags, input: flags.input }, failOn);
+  }
+  // The base is read (and validated) before the questionnaire, whose answers a bad base would waste.
+  const base = flags.base !== undefined ? applyOverrides(await readBase(flags.base, flags, ctx), flags) : undefined;
   let workload: Workload;
   let asked = false;
   if (flags.input !== undefined) workload = await readWorkload(flags.input, ctx);
   else ({ workload, asked } = await askWorkload(ctx, deps, flags));
   workload = applyOverrides(workload, flags);
-  const book = withRegionEstimateWarning(
-    await choosePriceBook(
-      { mode: flags.prices, region: workload.region, instanceTypes: workload.cost.ec2.instanceTypes },
-      ctx,
-      deps.fetchLive ?? lazyLiveFetcher,
-    ),
-  );
-  const advice = advise(workload, book, { toolVersion: deps.version });
+  const adviceFor = createAdviser(ctx, deps, flags.prices);
+  const advice = await adviceFor(workload);
+  const baseAdvice = base ? await adviceFor(base) : undefined;
   const report = renderReport(advice, flags.format, {
     color: useColor(ctx, flags.color && flags.out === undefined),
     explain: flags.explain,
@@ -71,4 +77,19 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
   // Messages that change the numbers go to stderr too, where a pipeline's reader sees them.
   for (const warning of advice.warnings) ctx.stderr.write(`warning: ${clip(warning, 400)}\n`);
   if (asked && flags.save === undefined) ctx.stderr.write(`${keepAnswersHint(flags.import)}\n`);
+  if (baseAdvice) enforceFailOn(ctx, failOn, [{ file: inputLabel(flags.input), base: baseAdvice, head: advice }]);
+}
+
+/** `--base` for a single workload: a file (a folder base goes with a folder `--input`). */
+async function readBase(base: string, flags: AdviseFlags, ctx: CliContext): Promise<Workload> {
+  if (await isFolder(base, ctx)) throw new UsageError(`--base ${clip(base)} is a folder; with a folder, --input must be a folder too`);
+  if (base === '-' && flags.input === '-') throw new UsageError('--input and --base cannot both read stdin (-)');
+  if (flags.out !== undefined && base !== '-' && (await sameFile(base, flags.out, ctx))) {
+    throw new UsageError(`--out ${clip(flags.out)} is the --base file; the report would replace it. Write it elsewhere.`);
+  }
+  return readWorkload(base, ctx);
+}
+
+function inputLabel(input: string | undefined): string {
+  return input === undefined ? '<answers>' : input === '-' ? '<stdin>' : input;
 }
