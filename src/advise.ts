@@ -8,6 +8,7 @@ import type { PriceBook } from './domain/price-book.js';
 import { tasksOf } from './domain/tasks.js';
 import { createPricingMemo, priceOptions } from './pricing/index.js';
 import { evaluateRules, factsOf, findPitfalls, findWhatIfs, matchCaseStudies } from './rules/index.js';
+import type { WhatIfProbe } from './rules/what-if.js';
 import { OPTION_IDS, type OptionId } from './schema/enums.js';
 import type { Workload } from './schema/workload.js';
 
@@ -45,8 +46,9 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     })
     .sort((a, b) => a.rank - b.rank);
 
-  const recommend = (changed: Workload): OptionId => {
-    const changedFacts = factsOf(changed);
+  const recommend = (changed: Workload, probe?: WhatIfProbe): OptionId => {
+    // Only a scale change alters the task list; the other probes re-score (or re-size) the same tasks.
+    const changedFacts = factsOf(changed, probe?.reach === 'scale' ? undefined : facts.tasks);
     return evaluateRules(changed, priceOptions(changed, book, changedFacts.tasks, memo), changedFacts).recommendation.option;
   };
 
@@ -72,7 +74,7 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     options: options_,
     caseStudies: matchCaseStudies(workload, facts),
     pitfalls: findPitfalls(workload, pricing, facts),
-    whatIf: options.whatIf === false ? [] : findWhatIfs(workload, recommend),
+    whatIf: options.whatIf === false ? [] : findWhatIfs(workload, recommend, rules.recommendation.option),
     trace: rules.trace,
     warnings: [...new Set(warnings)],
   };

@@ -10,7 +10,7 @@ import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { type Bill } from './collector.js';
 import { CURVE_UTILIZATIONS, priceEc2Option } from './ec2/index.js';
-import { createPricingMemo, pricingKey, type PricingMemo } from './memo.js';
+import { createPricingMemo, type PricingMemo } from './memo.js';
 import { priceFargate } from './fargate-model.js';
 import { monthlyCost } from './money.js';
 
@@ -66,8 +66,7 @@ export function priceOptions(
   memo: PricingMemo = createPricingMemo(),
 ): Record<OptionId, OptionPricing> {
   const w = workload;
-  const key = pricingKey(w);
-  const known = memo.priced.get(key);
+  const known = memo.priced.get(w, book);
   if (known) return known;
   const out = {} as Record<OptionId, OptionPricing>;
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'fargate')) {
@@ -91,6 +90,5 @@ export function priceOptions(
   }
   const ordered = {} as Record<OptionId, OptionPricing>;
   for (const id of OPTION_IDS) ordered[id] = out[id];
-  memo.priced.set(key, ordered);
-  return ordered;
+  return memo.priced.set(w, book, ordered);
 }

@@ -13,7 +13,7 @@ import { Bill } from '../collector.js';
 import { monthlyCost, roundTo } from '../money.js';
 import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
 import { candidatesFor, type Candidate } from './candidates.js';
-import { preparationKey, type PricingMemo } from '../memo.js';
+import { preparedFor, type PricingMemo } from '../memo.js';
 import { cheapestPlan, jobTypes, profileOf, shortlist, type PackCache, type PlanContext, type Profile } from './plan.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
 
@@ -151,9 +151,10 @@ export function priceEc2Option(
   if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
   const bill = new Bill();
   const pricing = ec2Pricing(w, book, option, bill);
-  const key = preparationKey(w, option.id);
-  const prepared = (memo.prepared.get(key) as Prepared | undefined) ?? prepare(w, tasks, book, option, pricing, memo);
-  memo.prepared.set(key, prepared);
+  const preparations = preparedFor(memo, option.id);
+  const prepared =
+    (preparations.get(w, book) as Prepared | undefined) ??
+    (preparations.set(w, book, prepare(w, tasks, book, option, pricing, memo)) as Prepared);
   for (const message of prepared.warnings) bill.warn(message);
   const { choices, unplaceable, ctx } = prepared;
   const plansAt = (u: number): PlacedPlan[] =>
@@ -184,20 +185,37 @@ export function priceEc2Option(
     prepared.totals.set(u, t);
     return t;
   };
-  const costCurve: CurvePoint[] = CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: totalAt(u) }));
+  // The curve, the break-even and the sizing are worked out when first read: the what-if search
+  // reads only totals and blockers, the advice reads everything (the same values either way).
   const counterpart = option.fargateCounterpart!;
-  const { breakEven, note } = breakEvenAgainst(totalAt, counterpartTotal, counterpart);
-  const sizing: Ec2Sizing = { ...sizingOf(option, w, placed, choices, u0), breakEven: { against: counterpart, note } };
+  const costCurve = once((): CurvePoint[] => CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: totalAt(u) })));
+  const breakEven = once(() => breakEvenAgainst(totalAt, counterpartTotal, counterpart));
+  const sizing = once((): Ec2Sizing => ({
+    ...sizingOf(option, w, placed, choices, u0),
+    breakEven: { against: counterpart, note: breakEven().note },
+  }));
   return {
     option: option.id,
     monthlyCost: monthlyCost(bill.items),
-    sizing,
-    costCurve,
-    breakEvenUtilization: breakEven,
+    get sizing() {
+      return sizing();
+    },
+    get costCurve() {
+      return costCurve();
+    },
+    get breakEvenUtilization() {
+      return breakEven().breakEven;
+    },
     blockers: [...bill.blockers],
     estimates: bill.estimates,
     warnings: [...bill.warnings],
   };
+}
+
+/** `make()` on the first call, the same value after. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
 }
 
 /** The smallest whole utilisation at which the option costs no more than its Fargate counterpart. */
