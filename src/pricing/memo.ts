@@ -9,6 +9,7 @@ import type { OptionPricing } from '../domain/advice.js';
 import type { PriceBook } from '../domain/price-book.js';
 import type { OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
+import type { CandidateChoice } from './ec2/candidates.js';
 import type { PackCache } from './ec2/plan.js';
 
 /** What pricing reads of a workload (the team, compliance, portability and the like change no price). */
@@ -81,8 +82,8 @@ export interface PricingMemo {
   priced: InputsMemo<Record<OptionId, OptionPricing>>;
   /** Per EC2-backed option, its pools, candidates and profiles, by its inputs less the utilisation. */
   prepared: Map<OptionId, InputsMemo<unknown>>;
-  /** Candidate instance types with their per-node capacity, by everything that picks them (see `ec2/candidates.ts`). */
-  candidates: Map<string, unknown>;
+  /** Candidate instance types with their per-node capacity, by everything that picks them. */
+  candidates: Map<string, CandidateChoice>;
 }
 
 export function createPricingMemo(): PricingMemo {

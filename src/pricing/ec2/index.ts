@@ -14,7 +14,7 @@ import { monthlyCost, roundTo } from '../money.js';
 import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
 import { candidatesFor, type Candidate } from './candidates.js';
 import { preparedFor, type PricingMemo } from '../memo.js';
-import { cheapestPlan, jobTypes, profileOf, shortlist, type PackCache, type PlanContext, type Profile } from './plan.js';
+import { cheapestPlan, jobTypes, profileOf, shortlist, type NodeRates, type PackCache, type PlanContext, type Profile } from './plan.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
 
 export const CURVE_UTILIZATIONS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
@@ -53,6 +53,7 @@ function prepare(
         facts,
         w,
         book,
+        memo.candidates,
       );
       warnings.push(...warnings_);
       const runTypes = jobTypes(ctx, pool, candidates);
@@ -115,6 +116,8 @@ function ec2Pricing(w: Workload, book: PriceBook, option: OptionSpec, bill: Bill
 function planContext(w: Workload, book: PriceBook, option: OptionSpec, pricing: Ec2Pricing, packCache: PackCache): PlanContext {
   const H = w.cost.hoursPerMonth;
   const volumeMonth = pricing.volume?.usd ?? 0;
+  // Rates depend on the type and the OS only; ranking reads them for every candidate many times.
+  const known = { linux: new Map<Candidate, NodeRates>(), windows: new Map<Candidate, NodeRates>() };
   return {
     w,
     facts: option.ec2!,
@@ -122,20 +125,27 @@ function planContext(w: Workload, book: PriceBook, option: OptionSpec, pricing: 
     minimumSeconds: book.snapshot.defaults.linuxMinimumSeconds.usd,
     pullSeconds: (mb) => mb / CAPACITY.imagePullMBps.value,
     rates: (c, pool) => {
-      const p = c.price.usd;
-      const spot = p * pricing.spotShare * (1 - pricing.spotDiscount);
-      const od = p * (1 - pricing.spotShare);
-      const windows = pool.os === 'windows';
-      const volume = option.ec2!.rootVolume.value;
-      const gib = windows ? volume.windowsGiB : volume.linuxGiB;
-      const licence = windows ? pricing.windowsLicence(c).usd * c.shape.vcpu : 0;
-      return {
-        baseline: od * (1 - pricing.savingsPlan) + spot,
-        burst: od * (pricing.savingsPlanOnBursts ? 1 - pricing.savingsPlan : 1) + spot,
-        extra: (pricing.fee(c)?.usd ?? 0) + licence + (gib * volumeMonth) / H,
-      };
+      const byType = known[pool.os];
+      let r = byType.get(c);
+      if (!r) byType.set(c, (r = ratesOf(c, pool)));
+      return r;
     },
   };
+
+  function ratesOf(c: Candidate, pool: Pool): NodeRates {
+    const p = c.price.usd;
+    const spot = p * pricing.spotShare * (1 - pricing.spotDiscount);
+    const od = p * (1 - pricing.spotShare);
+    const windows = pool.os === 'windows';
+    const volume = option.ec2!.rootVolume.value;
+    const gib = windows ? volume.windowsGiB : volume.linuxGiB;
+    const licence = windows ? pricing.windowsLicence(c).usd * c.shape.vcpu : 0;
+    return {
+      baseline: od * (1 - pricing.savingsPlan) + spot,
+      burst: od * (pricing.savingsPlanOnBursts ? 1 - pricing.savingsPlan : 1) + spot,
+      extra: (pricing.fee(c)?.usd ?? 0) + licence + (gib * volumeMonth) / H,
+    };
+  }
 }
 
 export function priceEc2Option(

@@ -8,7 +8,7 @@ import { daysPerMonth, type Task } from '../../domain/tasks.js';
 import type { Workload } from '../../schema/workload.js';
 import { fitCount, lowerBoundNodes, packNodes, spareFit, type NodeCapacity, type PackResult, type TaskGroup } from '../packing.js';
 import type { Candidate } from './candidates.js';
-import { runGroup, type Pool } from './pools.js';
+import { runGroup, type Layer, type Pool } from './pools.js';
 
 /** Cached packings, shared by every option and every pricing of one advice (pure memoisation). */
 export type PackCache = Map<string, PackResult>;
@@ -223,6 +223,13 @@ interface Sizing {
  * on are covered by a Savings Plan and never wait to start.
  */
 function size(ctx: PlanContext, pool: Pool, prof: Profile, u: number, raise = true): Sizing {
+  if (!raise) {
+    const byUtilization = layerNeed(pool, prof, 0, u);
+    const base = Math.max(byUtilization, pool.zonesInUse, pool.minNodes);
+    let holding = 0;
+    for (const j of prof.jobs) holding += j.holdNodes;
+    return { base, baseForServices: base, byUtilization, holding, cost: plainCost(ctx, pool, prof, u) };
+  }
   const H = ctx.w.cost.hoursPerMonth;
   const days = daysPerMonth(H);
   const layers = pool.layers;
@@ -273,6 +280,32 @@ function size(ctx: PlanContext, pool: Pool, prof: Profile, u: number, raise = tr
     else for (const k of new Set([...prof.jobs.map((j) => j.holdNodes), holding, most])) tryRaise(k);
   }
   return { base, baseForServices, byUtilization, holding, cost: best };
+}
+
+/**
+ * `size(…, raise = false).cost` without allocating: the baseline the services need, its peaks and job
+ * runs (the same arithmetic in the same order, so the same number). Ranking calls it for every candidate.
+ */
+function plainCost(ctx: PlanContext, pool: Pool, prof: Profile, u: number): number {
+  const H = ctx.w.cost.hoursPerMonth;
+  const days = daysPerMonth(H);
+  const layers = pool.layers;
+  const { rates, packed } = prof;
+  const base = Math.max(layerNeed(pool, prof, 0, u), pool.zonesInUse, pool.minNodes);
+  const churnHours = ((CAPACITY.nodeStartSeconds.value + ctx.facts.scaleIn.value) / 3600) * days;
+  let nodes = base;
+  let hours = 0;
+  for (let i = 1; i < layers.length; i++) {
+    const need = layerNeed(pool, prof, i, u);
+    const n = need > base ? need : base;
+    if (n > nodes) nodes = n;
+    hours += (n - base) * (layers[i]!.hoursPerDay * days);
+  }
+  hours += (nodes - base) * churnHours;
+  const idle = base > packed[0]! ? base - packed[0]! : 0;
+  let cost = base * (H * (rates.baseline + rates.extra)) + hours * (rates.burst + rates.extra);
+  for (const j of prof.jobs) cost += jobNodes(j, idle, H).cost;
+  return cost;
 }
 
 /** No plan of the profile costs less than its baseline for the services, kept on all month. */
@@ -383,6 +416,23 @@ const PREFILTER_MIN = 60;
 const PREFILTER_FACTOR = 3;
 
 /**
+ * The `k` smallest of `values` in ascending order, ties broken by name: the first `k` of a full sort
+ * by (value, name), found with one native numeric sort and a scan (ranking runs for every candidate).
+ */
+function smallest<T>(items: readonly T[], values: Float64Array, name: (item: T) => string, k: number): T[] {
+  const byValueThenName = (a: number, b: number): number => values[a]! - values[b]! || (name(items[a]!) < name(items[b]!) ? -1 : 1);
+  const all = items.map((_, i) => i);
+  if (k >= items.length) return all.sort(byValueThenName).map((i) => items[i]!);
+  const threshold = values.slice().sort()[k - 1]!;
+  const below = all.filter((i) => values[i]! < threshold);
+  const at = all.filter((i) => values[i] === threshold);
+  return [...below, ...at.sort(byValueThenName).slice(0, k - below.length)].sort(byValueThenName).map((i) => items[i]!);
+}
+
+/** Tasks of a layer. */
+const tasksIn = (l: Layer): number => l.groups.reduce((n, g) => n + g.count, 0);
+
+/**
  * The candidates whose fractional lower bound of cost (the pool's demand in whole-node shares, on the
  * tightest of CPU, memory, GPUs and slots, at full and at 10 % utilisation, times the hourly rate) is
  * lowest, at the baseline and at the busiest layer: an O(1) estimate per type that keeps the rough packing for the promising ones.
@@ -390,32 +440,34 @@ const PREFILTER_FACTOR = 3;
 function prefilter(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[], keep: number): readonly Candidate[] {
   if (candidates.length <= keep) return candidates;
   const busiest = pool.layers.reduce((a, l) => (l.demand[0] + l.demand[1] > a.demand[0] + a.demand[1] ? l : a), pool.layers[0]!);
-  const tasks = (l: Pool['layers'][number]): number => l.groups.reduce((n, g) => n + g.count, 0);
-  const bound = (c: Candidate, l: Pool['layers'][number], u: number): number => {
-    const cap = c.cap;
-    const share = Math.max(
-      l.demand[0] / cap.cpuMillicores,
-      l.demand[1] / cap.memoryMiB,
-      cap.gpus > 0 ? l.demand[2] / cap.gpus : l.demand[2] > 0 ? Infinity : 0,
-      Number.isFinite(cap.slots) ? tasks(l) / cap.slots : 0,
-    );
+  const rate = Float64Array.from(candidates, (c) => {
     const r = ctx.rates(c, pool);
-    return Math.max(share / u, pool.zonesInUse) * (r.baseline + r.extra);
+    return r.baseline + r.extra;
+  });
+  const shares = (l: Layer): Float64Array => {
+    const tasks = tasksIn(l);
+    return Float64Array.from(candidates, ({ cap }) =>
+      Math.max(
+        l.demand[0] / cap.cpuMillicores,
+        l.demand[1] / cap.memoryMiB,
+        cap.gpus > 0 ? l.demand[2] / cap.gpus : l.demand[2] > 0 ? Infinity : 0,
+        Number.isFinite(cap.slots) ? tasks / cap.slots : 0,
+      ),
+    );
   };
   const picked = new Set<Candidate>();
-  for (const [layer, u] of [
-    [pool.layers[0]!, 1],
-    [pool.layers[0]!, 0.1],
-    [busiest, 1],
-    [busiest, 0.1],
-  ] as const) {
-    const ranked = candidates
-      .map((c) => ({ c, b: bound(c, layer, u) }))
-      .sort((a, b) => a.b - b.b || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
-    for (const r of ranked.slice(0, keep)) picked.add(r.c);
+  const name = (c: Candidate): string => c.shape.instanceType;
+  for (const layer of busiest === pool.layers[0] ? [busiest] : [pool.layers[0]!, busiest]) {
+    const share = shares(layer);
+    for (const u of [1, 0.1]) {
+      const bound = share.map((x, i) => noNaN(Math.max(x / u, pool.zonesInUse) * rate[i]!));
+      for (const c of smallest(candidates, bound, name, keep)) picked.add(c);
+    }
   }
   return candidates.filter((c) => picked.has(c));
 }
+
+const noNaN = (x: number): number => (Number.isNaN(x) ? Infinity : x);
 
 /**
  * The cheapest candidates by estimated cost at a few fixed utilisations. They are ranked on the
@@ -432,11 +484,10 @@ export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Can
     profileOf(ctx, servicesOnly, c, false, noRuns),
   );
   const picked = new Set<Candidate>();
+  const name = (prof: Profile): string => prof.c.shape.instanceType;
   for (const [u, share] of RANKING) {
-    const ranked = profiles
-      .map((prof) => ({ c: prof.c, cost: size(ctx, servicesOnly, prof, u, false).cost }))
-      .sort((a, b) => a.cost - b.cost || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
-    for (const r of ranked.slice(0, Math.ceil(k * share))) picked.add(r.c);
+    const cost = Float64Array.from(profiles, (prof) => noNaN(plainCost(ctx, servicesOnly, prof, u)));
+    for (const prof of smallest(profiles, cost, name, Math.ceil(k * share))) picked.add(prof.c);
   }
   return [...picked];
 }
