@@ -7,7 +7,7 @@ import type { CurvePoint, Ec2Sizing, OptionPricing, PoolSizing } from '../../dom
 import { CAPACITY } from '../../domain/capacity.js';
 import type { OptionSpec } from '../../domain/options.js';
 import type { PriceBook, SourcedPrice } from '../../domain/price-book.js';
-import type { Task } from '../../domain/tasks.js';
+import { tasksOf, type Task } from '../../domain/tasks.js';
 import type { Workload } from '../../schema/workload.js';
 import { Bill } from '../collector.js';
 import { monthlyCost, roundTo } from '../money.js';
@@ -15,6 +15,7 @@ import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
 import { candidatesFor, type Candidate } from './candidates.js';
 import { preparedFor, type PricingMemo } from '../memo.js';
 import { cheapestPlan, jobTypes, profileOf, shortlist, type NodeRates, type PackCache, type PlanContext, type Profile } from './plan.js';
+import { packingLowerBound } from './lp.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
 
 export const CURVE_UTILIZATIONS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
@@ -301,4 +302,84 @@ function sizingOf(
     bindingLimit: placed[0]?.plan.bindingLimit ?? null,
     pools,
   };
+}
+
+/** One pool's baseline against the LP lower bound over all its candidate types. */
+export interface PoolBound {
+  cluster: number;
+  pool: string;
+  copies: number;
+  /** The cheapest fractional fleet for the baseline's tasks, per hour (see `lp.ts`). */
+  boundPerHour: number;
+  optimal: boolean;
+  /** The LP's fleet: fractional nodes by instance type. */
+  mix: { instanceType: string; nodes: number }[];
+  /** What one always-on node of a type costs per hour in the model (instance, fee, licence, root volume). */
+  ratePerHour: (instanceType: string) => number | undefined;
+  /** The same bound with only one of the candidate types (how much of a gap the choice of one type explains). */
+  boundOn: (instanceType: string) => number | undefined;
+}
+
+/**
+ * For `npm run bench`: each pool's always-on tasks priced as the cheapest fractional fleet over ALL
+ * the pool's candidate types (not just the shortlist), CPU, memory, GPUs and pod/ENI/task slots together,
+ * with at least a node per zone in use (and the cluster's minimum); at utilisation `u` (0–1] every node
+ * offers `u` of its CPU and memory (GPU pools: all of it). No fleet the model builds can cost less.
+ */
+export function poolLowerBounds(w: Workload, book: PriceBook, option: OptionSpec, u: number): PoolBound[] {
+  const facts = option.ec2;
+  if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
+  const ctx = planContext(w, book, option, ec2Pricing(w, book, option, new Bill()), new Map());
+  const out: PoolBound[] = [];
+  for (const cluster of clustersOf(w, tasksOf(w))) {
+    for (const pool of poolsOf(cluster, facts, w)) {
+      const groups = pool.layers[0]!.groups;
+      const { candidates } = candidatesFor(
+        { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: pool.layers.flatMap((l) => l.groups) },
+        option,
+        facts,
+        w,
+        book,
+      );
+      if (candidates.length === 0 || groups.length === 0) continue;
+      const headroom = pool.gpu ? 1 : u;
+      const rate = (c: Candidate): number => {
+        const r = ctx.rates(c, pool);
+        return r.baseline + r.extra;
+      };
+      const bound = (types: readonly Candidate[]) =>
+        packingLowerBound(
+          groups.map((g) => ({
+            count: g.count,
+            use: [g.cpuMillicores, g.memoryMiB, g.gpus, 1],
+            ...(g.maxPerNode ? { maxPerNode: g.maxPerNode } : {}),
+          })),
+          types.map((c) => ({
+            capacity: [c.cap.cpuMillicores * headroom, c.cap.memoryMiB * headroom, c.cap.gpus, c.cap.slots],
+            cost: rate(c),
+            ref: c,
+          })),
+          { tolerance: 1e-4, minNodes: Math.max(pool.zonesInUse, pool.minNodes) },
+        );
+      const lp = bound(candidates);
+      const byType = new Map(candidates.map((c) => [c.shape.instanceType, c]));
+      out.push({
+        cluster: cluster.first,
+        pool: pool.key,
+        copies: cluster.copies,
+        boundPerHour: lp.bound,
+        optimal: lp.optimal,
+        mix: lp.mix.map((m) => ({ instanceType: m.ref.shape.instanceType, nodes: m.nodes })),
+        ratePerHour: (type) => {
+          const c = byType.get(type);
+          return c ? rate(c) : undefined;
+        },
+        boundOn: (type) => {
+          const c = byType.get(type);
+          return c ? bound([c]).bound : undefined;
+        },
+      });
+    }
+  }
+  return out;
 }
