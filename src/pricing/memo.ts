@@ -11,6 +11,7 @@ import type { OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import type { CandidateChoice } from './ec2/candidates.js';
 import type { PackCache } from './ec2/plan.js';
+import type { LayerCache } from './ec2/pools.js';
 
 /** What pricing reads of a workload (the team, compliance, portability and the like change no price). */
 interface PricingInputs {
@@ -82,17 +83,28 @@ export interface PricingMemo {
   priced: InputsMemo<Record<OptionId, OptionPricing>>;
   /** Per EC2-backed option, its pools, candidates and profiles, by its inputs less the utilisation. */
   prepared: Map<OptionId, InputsMemo<unknown>>;
+  /** Per Fargate option, its pricing, by its inputs less the utilisation (Fargate bills what tasks ask for). */
+  fargate: Map<OptionId, InputsMemo<OptionPricing>>;
   /** Candidate instance types with their per-node capacity, by everything that picks them. */
   candidates: Map<string, CandidateChoice>;
+  /** A cluster's tasks merged into layers of groups, by its task list. */
+  layers: LayerCache;
 }
 
 export function createPricingMemo(): PricingMemo {
-  return { packs: new Map(), priced: new InputsMemo(false), prepared: new Map(), candidates: new Map() };
+  return {
+    packs: new Map(),
+    priced: new InputsMemo(false),
+    prepared: new Map(),
+    fargate: new Map(),
+    candidates: new Map(),
+    layers: new WeakMap(),
+  };
 }
 
-/** The memo of one option's preparations. */
-export function preparedFor(memo: PricingMemo, option: OptionId): InputsMemo<unknown> {
-  let m = memo.prepared.get(option);
-  if (!m) memo.prepared.set(option, (m = new InputsMemo(true)));
+/** One option's memo in `table` (`memo.prepared`, `memo.fargate`): by the inputs less the utilisation. */
+export function memoFor<T>(table: Map<OptionId, InputsMemo<T>>, option: OptionId): InputsMemo<T> {
+  let m = table.get(option);
+  if (!m) table.set(option, (m = new InputsMemo<T>(true)));
   return m;
 }

@@ -10,7 +10,7 @@ import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { type Bill } from './collector.js';
 import { CURVE_UTILIZATIONS, priceEc2Option } from './ec2/index.js';
-import { createPricingMemo, type PricingMemo } from './memo.js';
+import { createPricingMemo, memoFor, type PricingMemo } from './memo.js';
 import { priceFargate } from './fargate-model.js';
 import { monthlyCost } from './money.js';
 
@@ -70,15 +70,26 @@ export function priceOptions(
   if (known) return known;
   const out = {} as Record<OptionId, OptionPricing>;
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'fargate')) {
+    // Fargate bills what the tasks ask for: another utilisation is the same pricing.
+    const fargate = memoFor(memo.fargate, option.id);
+    const cached = fargate.get(w, book);
+    if (cached) {
+      out[option.id] = cached;
+      continue;
+    }
     const { bill, sizing } = priceFargate(w, tasks, book, option);
     addCommon(bill, w, book, option.orchestrator === 'eks');
     const total = monthlyCost(bill.items).total;
-    out[option.id] = finish(
-      option.id,
-      bill,
-      sizing,
-      CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: total })),
-      null,
+    out[option.id] = fargate.set(
+      w,
+      book,
+      finish(
+        option.id,
+        bill,
+        sizing,
+        CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: total })),
+        null,
+      ),
     );
   }
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'ec2')) {

@@ -218,7 +218,9 @@ describe('poolLowerBounds', () => {
     const priced = priceOptions(w, fixtureBook);
     for (const option of ALL_OPTIONS.filter((o) => o.ec2)) {
       const bounds = poolLowerBounds(w, fixtureBook, option, w.cost.utilization / 100);
-      for (const p of priced[option.id].sizing.pools) {
+      const sizing = priced[option.id].sizing;
+      if (!('pools' in sizing)) continue;
+      for (const p of sizing.pools) {
         const b = bounds.find((x) => x.pool === p.pool && x.cluster === p.cluster);
         if (!b) continue;
         const rate = b.ratePerHour(p.instanceType)!;

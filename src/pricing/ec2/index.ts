@@ -13,7 +13,7 @@ import { Bill } from '../collector.js';
 import { monthlyCost, roundTo } from '../money.js';
 import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
 import { candidatesFor, type Candidate } from './candidates.js';
-import { preparedFor, type PricingMemo } from '../memo.js';
+import { memoFor, type PricingMemo } from '../memo.js';
 import { cheapestPlan, jobTypes, profileOf, shortlist, type NodeRates, type PackCache, type PlanContext, type Profile } from './plan.js';
 import { packingLowerBound } from './lp.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
@@ -44,7 +44,7 @@ function prepare(
   const unplaceable: string[] = [];
   const warnings: string[] = [];
   for (const cluster of clustersOf(w, tasks)) {
-    for (const pool of poolsOf(cluster, facts, w)) {
+    for (const pool of poolsOf(cluster, facts, w, memo.layers)) {
       // The pool's own type must hold its services and system pods; job runs take types of their own
       // (every type that holds a run is a candidate for it).
       const standing = pool.layers.flatMap((l) => l.groups);
@@ -162,7 +162,7 @@ export function priceEc2Option(
   if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
   const bill = new Bill();
   const pricing = ec2Pricing(w, book, option, bill);
-  const preparations = preparedFor(memo, option.id);
+  const preparations = memoFor(memo.prepared, option.id);
   const prepared =
     (preparations.get(w, book) as Prepared | undefined) ??
     (preparations.set(w, book, prepare(w, tasks, book, option, pricing, memo)) as Prepared);

@@ -122,18 +122,36 @@ function runSeconds(ctx: PlanContext, job: Task): number {
  */
 export function jobTypes(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[]): Map<Task, Candidate> {
   const out = new Map<Task, Candidate>();
+  // Jobs of one shape and parallelism take the same type: each shape's fit per type, and each answer, once.
+  const rate = candidates.map((c) => {
+    const r = ctx.rates(c, pool);
+    return r.burst + r.extra;
+  });
+  const fits = new Map<string, number[]>();
+  const answers = new Map<string, Candidate | null>();
   for (const job of pool.jobs) {
     const g = runGroup(job, ctx.w);
-    let best: { c: Candidate; cost: number } | null = null;
-    for (const c of candidates) {
-      const perNode = fitCount(c.cap, g);
-      if (perNode === 0) continue;
-      const r = ctx.rates(c, pool);
-      const cost = Math.ceil(job.parallelism / perNode) * (r.burst + r.extra);
-      if (!best || cost < best.cost - 1e-12 || (Math.abs(cost - best.cost) <= 1e-12 && c.shape.instanceType < best.c.shape.instanceType))
-        best = { c, cost };
+    const shape = `${g.cpuMillicores}/${g.memoryMiB}/${g.gpus}/${g.maxPerNode ?? ''}`;
+    const key = `${shape}|${job.parallelism}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      let perNode = fits.get(shape);
+      if (!perNode) fits.set(shape, (perNode = candidates.map((c) => fitCount(c.cap, g))));
+      let best: Candidate | null = null;
+      let bestCost = Infinity;
+      for (let i = 0; i < candidates.length; i++) {
+        if (perNode[i] === 0) continue;
+        const c = candidates[i]!;
+        const cost = Math.ceil(job.parallelism / perNode[i]!) * rate[i]!;
+        if (!best || cost < bestCost - 1e-12 || (Math.abs(cost - bestCost) <= 1e-12 && c.shape.instanceType < best.shape.instanceType)) {
+          best = c;
+          bestCost = cost;
+        }
+      }
+      answer = best;
+      answers.set(key, answer);
     }
-    if (best) out.set(job, best.c);
+    if (answer) out.set(job, answer);
   }
   return out;
 }
