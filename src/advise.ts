@@ -47,8 +47,9 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     .sort((a, b) => a.rank - b.rank);
 
   const recommend = (changed: Workload, probe?: WhatIfProbe): OptionId => {
-    // Only a scale change alters the task list; the other probes re-score (or re-size) the same tasks.
-    const changedFacts = factsOf(changed, probe?.reach === 'scale' ? undefined : facts.tasks);
+    // Only a scale change alters the tasks and their traits; the other probes re-score (or re-size) the same
+    // ones (test/rules/what-if-exhaustive.test.ts checks that they leave the facts unchanged).
+    const changedFacts = probe?.reach === 'scale' ? factsOf(changed) : facts;
     return evaluateRules(changed, priceOptions(changed, book, changedFacts.tasks, memo), changedFacts).recommendation.option;
   };
 

@@ -12,6 +12,7 @@ import { loadSnapshot } from '../../src/cli/prices/snapshot.js';
 import type { WhatIf } from '../../src/domain/advice.js';
 import type { PriceBook } from '../../src/domain/price-book.js';
 import { resolvePriceBook } from '../../src/pricing/index.js';
+import { factsOf } from '../../src/rules/traits.js';
 import { MAX_WHAT_IF_CALLS, whatIfProbes } from '../../src/rules/what-if.js';
 import { loadWorkload } from '../../src/schema/load.js';
 import { WorkloadSchema, resolveWorkload, type Workload } from '../../src/schema/workload.js';
@@ -54,6 +55,19 @@ function exhaustiveWhatIfs(w: Workload): WhatIf[] {
 }
 
 const whatIfsOf = (w: Workload): WhatIf[] => advise(w, bookFor(w.region), { toolVersion: 'test' }).whatIf;
+
+describe('what-if reuses what a probe does not change', () => {
+  it.each(FIXTURES)('%s: every probe but scale leaves the facts (tasks and traits) as they were', (name) => {
+    const loaded = loadWorkload(readFileSync(`fixtures/${name}.yaml`));
+    if (!loaded.ok) throw new Error(`fixture ${name} does not validate`);
+    const w = loaded.workload;
+    const facts = factsOf(w);
+    for (const probe of whatIfProbes(w).flat()) {
+      if (probe.reach === 'scale') continue;
+      expect(factsOf(probe.apply(w)), probe.change).toEqual(facts);
+    }
+  });
+});
 
 describe('what-if equals the exhaustive search', () => {
   it.each(FIXTURES)('%s', (name) => {

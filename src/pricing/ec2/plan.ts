@@ -434,17 +434,28 @@ const PREFILTER_MIN = 60;
 const PREFILTER_FACTOR = 3;
 
 /**
- * The `k` smallest of `values` in ascending order, ties broken by name: the first `k` of a full sort
- * by (value, name), found with one native numeric sort and a scan (ranking runs for every candidate).
+ * Marks the `k` smallest of `values`, ties broken by name: the same set as the first `k` of a full
+ * sort by (value, name), found with one native numeric sort and a scan (ranking runs for every
+ * candidate of every pool).
  */
-function smallest<T>(items: readonly T[], values: Float64Array, name: (item: T) => string, k: number): T[] {
-  const byValueThenName = (a: number, b: number): number => values[a]! - values[b]! || (name(items[a]!) < name(items[b]!) ? -1 : 1);
-  const all = items.map((_, i) => i);
-  if (k >= items.length) return all.sort(byValueThenName).map((i) => items[i]!);
+function smallest(values: Float64Array, name: (i: number) => string, k: number, into: Uint8Array): void {
+  const n = values.length;
+  if (k >= n) {
+    into.fill(1);
+    return;
+  }
   const threshold = values.slice().sort()[k - 1]!;
-  const below = all.filter((i) => values[i]! < threshold);
-  const at = all.filter((i) => values[i] === threshold);
-  return [...below, ...at.sort(byValueThenName).slice(0, k - below.length)].sort(byValueThenName).map((i) => items[i]!);
+  let taken = 0;
+  const ties: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < threshold) {
+      into[i] = 1;
+      taken++;
+    } else if (v === threshold) ties.push(i);
+  }
+  ties.sort((a, b) => (name(a) < name(b) ? -1 : 1));
+  for (let j = 0; j < ties.length && taken < k; j++, taken++) into[ties[j]!] = 1;
 }
 
 /** Tasks of a layer. */
@@ -473,16 +484,16 @@ function prefilter(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[
       ),
     );
   };
-  const picked = new Set<Candidate>();
-  const name = (c: Candidate): string => c.shape.instanceType;
+  const picked = new Uint8Array(candidates.length);
+  const name = (i: number): string => candidates[i]!.shape.instanceType;
   for (const layer of busiest === pool.layers[0] ? [busiest] : [pool.layers[0]!, busiest]) {
     const share = shares(layer);
     for (const u of [1, 0.1]) {
       const bound = share.map((x, i) => noNaN(Math.max(x / u, pool.zonesInUse) * rate[i]!));
-      for (const c of smallest(candidates, bound, name, keep)) picked.add(c);
+      smallest(bound, name, keep, picked);
     }
   }
-  return candidates.filter((c) => picked.has(c));
+  return candidates.filter((_, i) => picked[i] === 1);
 }
 
 const noNaN = (x: number): number => (Number.isNaN(x) ? Infinity : x);
@@ -501,13 +512,15 @@ export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Can
   const profiles = prefilter(ctx, pool, candidates, Math.max(PREFILTER_MIN, PREFILTER_FACTOR * k)).map((c) =>
     profileOf(ctx, servicesOnly, c, false, noRuns),
   );
-  const picked = new Set<Candidate>();
-  const name = (prof: Profile): string => prof.c.shape.instanceType;
+  // The union of the cheapest at each ranking utilisation, in candidate order (the plan search sorts them itself).
+  const picked = new Uint8Array(profiles.length);
+  const name = (i: number): string => profiles[i]!.c.shape.instanceType;
+  const cost = new Float64Array(profiles.length);
   for (const [u, share] of RANKING) {
-    const cost = Float64Array.from(profiles, (prof) => noNaN(plainCost(ctx, servicesOnly, prof, u)));
-    for (const prof of smallest(profiles, cost, name, Math.ceil(k * share))) picked.add(prof.c);
+    for (let i = 0; i < profiles.length; i++) cost[i] = noNaN(plainCost(ctx, servicesOnly, profiles[i]!, u));
+    smallest(cost, name, Math.ceil(k * share), picked);
   }
-  return [...picked];
+  return profiles.filter((_, i) => picked[i] === 1).map((prof) => prof.c);
 }
 
 /**
