@@ -2,10 +2,33 @@
 /**
  * Bundles the CLI (`src/cli/bin.ts`) into `dist/bundle/`: one file for start-up and one chunk per
  * command, loaded when it runs. Node resolves one module instead of hundreds, which is most of the
- * start-up time (docs: README "Performance"). The AWS SDK stays external: only `prices refresh` and
+ * start-up time (docs/performance.md). The AWS SDK stays external: only `prices refresh` and
  * `--prices live` load it. The library entry (`dist/index.js`) is the plain, typed `tsc` output.
+ *
+ * One rewrite on the way: the sources import zod as `import { z } from 'zod'`, a namespace object
+ * esbuild must keep whole, with zod's 40-odd locales (366 KB of the 770 KB zod chunk that every
+ * `advise --input` parses). Read as `import * as z`, the same code lets esbuild drop what is never
+ * used; English messages stay (zod registers them with its first schema).
  */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const zodNamespace = fileURLToPath(new URL('../node_modules/zod/v4/classic/external.js', import.meta.url));
+const ZOD_IMPORT = "import { z } from 'zod';";
+
+/** `import { z } from 'zod'` → `import * as z from …/zod/v4/classic/external.js` in the project's own sources. */
+const zodAsNamespace = {
+  name: 'zod-as-namespace',
+  setup(b) {
+    b.onResolve({ filter: /^zod-namespace$/ }, () => ({ path: zodNamespace }));
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes(ZOD_IMPORT)) return undefined;
+      return { contents: text.replace(ZOD_IMPORT, "import * as z from 'zod-namespace';"), loader: 'ts' };
+    });
+  },
+};
 
 await build({
   entryPoints: { bin: 'src/cli/bin.ts' },
@@ -16,6 +39,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['@aws-sdk/*'],
+  plugins: [zodAsNamespace],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',

@@ -10,6 +10,7 @@ import { tasksOf } from './domain/tasks.js';
 import { createPricingMemo, priceOptions } from './pricing/index.js';
 import { migrationTo, peopleCost, totalCostOfOwnership } from './pricing/people.js';
 import { evaluateRules, factsOf, findPitfalls, findWhatIfs, matchCaseStudies } from './rules/index.js';
+import type { WhatIfProbe } from './rules/what-if.js';
 import { OPTION_IDS, type OptionId } from './schema/enums.js';
 import type { Workload } from './schema/workload.js';
 
@@ -60,8 +61,10 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
     })
     .sort((a, b) => a.rank - b.rank);
 
-  const recommend = (changed: Workload): OptionId => {
-    const changedFacts = factsOf(changed);
+  const recommend = (changed: Workload, probe?: WhatIfProbe): OptionId => {
+    // Only a scale change alters the tasks and their traits; the other probes re-score (or re-size) the same
+    // ones (test/rules/what-if-exhaustive.test.ts checks that they leave the facts unchanged).
+    const changedFacts = probe?.reach === 'scale' ? factsOf(changed) : facts;
     return evaluateRules(changed, priceOptions(changed, book, changedFacts.tasks, memo), changedFacts).recommendation.option;
   };
 
@@ -93,7 +96,7 @@ export function advise(workload: Workload, book: PriceBook, options: AdviseOptio
       blocked: new Set(rules.options.filter((o) => !o.eligible).map((o) => o.id)),
       instances: instancesOf(book),
     }),
-    whatIf: options.whatIf === false ? [] : findWhatIfs(workload, recommend),
+    whatIf: options.whatIf === false ? [] : findWhatIfs(workload, recommend, rules.recommendation.option),
     trace: rules.trace,
     warnings: [...new Set(warnings)],
   };

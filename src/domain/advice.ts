@@ -243,8 +243,15 @@ export interface PitfallHit {
   sources?: Array<{ title: string; url: string; date?: string }>;
 }
 
+/** A what-if value: a number, a string, a boolean, or a list (compliance regimes). */
+export type WhatIfValue = number | string | boolean | string[];
+
 export interface WhatIf {
   change: string;
+  /** The field changed (`team.engineers`, `cost.utilization` …), or `scale`: a factor on replicas, peakReplicas and job parallelism. */
+  path: string;
+  from: WhatIfValue;
+  to: WhatIfValue;
   recommendation: OptionId;
 }
 

@@ -10,7 +10,7 @@ import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { type Bill } from './collector.js';
 import { CURVE_UTILIZATIONS, priceEc2Option } from './ec2/index.js';
-import { createPricingMemo, pricingKey, type PricingMemo } from './memo.js';
+import { createPricingMemo, memoFor, type PricingMemo } from './memo.js';
 import { priceFargate } from './fargate-model.js';
 import { monthlyCost } from './money.js';
 
@@ -66,20 +66,30 @@ export function priceOptions(
   memo: PricingMemo = createPricingMemo(),
 ): Record<OptionId, OptionPricing> {
   const w = workload;
-  const key = pricingKey(w);
-  const known = memo.priced.get(key);
+  const known = memo.priced.get(w, book);
   if (known) return known;
   const out = {} as Record<OptionId, OptionPricing>;
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'fargate')) {
+    // Fargate bills what the tasks ask for: another utilisation is the same pricing.
+    const fargate = memoFor(memo.fargate, option.id);
+    const cached = fargate.get(w, book);
+    if (cached) {
+      out[option.id] = cached;
+      continue;
+    }
     const { bill, sizing } = priceFargate(w, tasks, book, option);
     addCommon(bill, w, book, option.orchestrator === 'eks');
     const total = monthlyCost(bill.items).total;
-    out[option.id] = finish(
-      option.id,
-      bill,
-      sizing,
-      CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: total })),
-      null,
+    out[option.id] = fargate.set(
+      w,
+      book,
+      finish(
+        option.id,
+        bill,
+        sizing,
+        CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: total })),
+        null,
+      ),
     );
   }
   for (const option of ALL_OPTIONS.filter((o) => o.compute === 'ec2')) {
@@ -91,6 +101,5 @@ export function priceOptions(
   }
   const ordered = {} as Record<OptionId, OptionPricing>;
   for (const id of OPTION_IDS) ordered[id] = out[id];
-  memo.priced.set(key, ordered);
-  return ordered;
+  return memo.priced.set(w, book, ordered);
 }

@@ -119,12 +119,78 @@ export interface CandidateChoice {
   warnings: string[];
 }
 
+/** The snapshot's instance types sorted the way candidate selection reads them, in snapshot order. */
+interface ShapeIndex {
+  /** Not burstable, by architecture. */
+  nonBurstable: Map<InstanceShape['arch'], InstanceShape[]>;
+  /** The default candidates by architecture: general-purpose families, and NVIDIA GPU types. */
+  general: Map<InstanceShape['arch'], InstanceShape[]>;
+  gpu: Map<InstanceShape['arch'], InstanceShape[]>;
+}
+
+/** Built once per snapshot (the catalog holds some 1,400 types; a pricing reads a few hundred of them). */
+const shapeIndexes = new WeakMap<readonly InstanceShape[], ShapeIndex>();
+
+function shapeIndex(shapes: readonly InstanceShape[]): ShapeIndex {
+  let index = shapeIndexes.get(shapes);
+  if (index) return index;
+  index = { nonBurstable: new Map(), general: new Map(), gpu: new Map() };
+  const push = (m: Map<InstanceShape['arch'], InstanceShape[]>, s: InstanceShape): void => {
+    const list = m.get(s.arch);
+    if (list) list.push(s);
+    else m.set(s.arch, [s]);
+  };
+  for (const s of shapes) {
+    if (s.burstable) continue;
+    push(index.nonBurstable, s);
+    if (s.vpc.bareMetal) continue;
+    if (DEFAULT_FAMILY.test(s.family)) push(index.general, s);
+    if (GPU_FAMILY.test(s.family) && s.gpus > 0 && !NON_NVIDIA_GPU.test(s.gpuName ?? '')) push(index.gpu, s);
+  }
+  shapeIndexes.set(shapes, index);
+  return index;
+}
+
+/** Everything that picks a pool's candidates, as a key (a pricing of a scaled fleet picks the same ones). */
+function choiceKey(pool: PoolNeeds, option: OptionSpec, w: Workload): string {
+  const shapes = [...new Set(pool.groups.map((g) => `${g.cpuMillicores}/${g.memoryMiB}/${g.gpus}/${g.maxPerNode ?? ''}`))].sort();
+  return JSON.stringify([
+    option.id,
+    pool.arch,
+    pool.os,
+    pool.gpu,
+    shapes,
+    w.cost.ec2.instanceTypes,
+    w.cost.eks.prefixDelegation,
+    w.requirements.hostNetworking,
+    w.requirements.blockStorage,
+    w.daemons.map((d) => [d.cpu, d.memory]),
+  ]);
+}
+
 /**
  * The candidate types for one pool: `cost.ec2.instanceTypes` when given and usable, else the
  * current-generation general-purpose/compute/memory types (NVIDIA GPU types for GPU pools) that fit
- * every task of the pool; when none fits, every priced type of the architecture.
+ * every task of the pool; when none fits, every priced type of the architecture. `cache` keeps the
+ * answers of one advice (the same pool of a scaled workload has the same candidates).
  */
-export function candidatesFor(pool: PoolNeeds, option: OptionSpec, facts: Ec2OptionFacts, w: Workload, book: PriceBook): CandidateChoice {
+export function candidatesFor(
+  pool: PoolNeeds,
+  option: OptionSpec,
+  facts: Ec2OptionFacts,
+  w: Workload,
+  book: PriceBook,
+  cache?: Map<string, CandidateChoice>,
+): CandidateChoice {
+  const key = cache ? choiceKey(pool, option, w) : '';
+  const known = cache?.get(key);
+  if (known) return known;
+  const choice = chooseCandidates(pool, option, facts, w, book);
+  cache?.set(key, choice);
+  return choice;
+}
+
+function chooseCandidates(pool: PoolNeeds, option: OptionSpec, facts: Ec2OptionFacts, w: Workload, book: PriceBook): CandidateChoice {
   const prices = book.prices.ec2.onDemandHour;
   const shapes = book.snapshot.instances;
   const warnings: string[] = [];
@@ -139,6 +205,7 @@ export function candidatesFor(pool: PoolNeeds, option: OptionSpec, facts: Ec2Opt
   const build = (list: readonly InstanceShape[]): Candidate[] => {
     const out: Candidate[] = [];
     for (const shape of list) {
+      if (shape.gpus < maxGpus) continue;
       const price = prices[shape.instanceType];
       if (!price || !launchable(shape, facts)) continue;
       const c = nodeCapacity(shape, facts, w, pool.os);
@@ -146,25 +213,18 @@ export function candidatesFor(pool: PoolNeeds, option: OptionSpec, facts: Ec2Opt
     }
     return out;
   };
-  const archOk = (s: InstanceShape): boolean => s.arch === toArch(pool.arch) && s.gpus >= maxGpus;
+  const arch = toArch(pool.arch);
+  const index = shapeIndex(shapes);
   const requested = w.cost.ec2.instanceTypes;
   if (requested.length > 0) {
-    const chosen = build(shapes.filter((s) => requested.includes(s.instanceType) && archOk(s)));
+    const chosen = build(shapes.filter((s) => requested.includes(s.instanceType) && s.arch === arch));
     if (chosen.length > 0) return { candidates: chosen, warnings };
     warnings.push(
       `none of cost.ec2.instanceTypes (${requested.join(', ')}) can run the ${pool.os}/${pool.arch}${pool.gpu ? '/gpu' : ''} tasks on ${option.name} (architecture, GPUs, size or the types it launches); the cheapest current-generation types are used for them instead`,
     );
   }
-  const defaults = build(
-    shapes.filter(
-      (s) =>
-        archOk(s) &&
-        !s.burstable &&
-        !s.vpc.bareMetal &&
-        (pool.gpu ? GPU_FAMILY.test(s.family) && s.gpus > 0 && !NON_NVIDIA_GPU.test(s.gpuName ?? '') : DEFAULT_FAMILY.test(s.family)),
-    ),
-  );
+  const defaults = build((pool.gpu ? index.gpu : index.general).get(arch) ?? []);
   if (defaults.length > 0) return { candidates: defaults, warnings };
   // Nothing general-purpose fits (very large or odd tasks): widen to every priced type of the architecture.
-  return { candidates: build(shapes.filter((s) => archOk(s) && !s.burstable)), warnings };
+  return { candidates: build(index.nonBurstable.get(arch) ?? []), warnings };
 }

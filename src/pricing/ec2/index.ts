@@ -7,14 +7,15 @@ import type { CurvePoint, Ec2Sizing, OptionPricing, PoolSizing } from '../../dom
 import { CAPACITY } from '../../domain/capacity.js';
 import type { OptionSpec } from '../../domain/options.js';
 import type { PriceBook, SourcedPrice } from '../../domain/price-book.js';
-import type { Task } from '../../domain/tasks.js';
+import { tasksOf, type Task } from '../../domain/tasks.js';
 import type { Workload } from '../../schema/workload.js';
 import { Bill } from '../collector.js';
 import { monthlyCost, roundTo } from '../money.js';
 import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
 import { candidatesFor, type Candidate } from './candidates.js';
-import { preparationKey, type PricingMemo } from '../memo.js';
-import { cheapestPlan, jobTypes, profileOf, shortlist, type PackCache, type PlanContext, type Profile } from './plan.js';
+import { memoFor, type PricingMemo } from '../memo.js';
+import { cheapestPlan, jobTypes, profileOf, shortlist, type NodeRates, type PackCache, type PlanContext, type Profile } from './plan.js';
+import { packingLowerBound } from './lp.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
 
 export const CURVE_UTILIZATIONS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
@@ -43,7 +44,7 @@ function prepare(
   const unplaceable: string[] = [];
   const warnings: string[] = [];
   for (const cluster of clustersOf(w, tasks)) {
-    for (const pool of poolsOf(cluster, facts, w)) {
+    for (const pool of poolsOf(cluster, facts, w, memo.layers)) {
       // The pool's own type must hold its services and system pods; job runs take types of their own
       // (every type that holds a run is a candidate for it).
       const standing = pool.layers.flatMap((l) => l.groups);
@@ -53,6 +54,7 @@ function prepare(
         facts,
         w,
         book,
+        memo.candidates,
       );
       warnings.push(...warnings_);
       const runTypes = jobTypes(ctx, pool, candidates);
@@ -115,6 +117,8 @@ function ec2Pricing(w: Workload, book: PriceBook, option: OptionSpec, bill: Bill
 function planContext(w: Workload, book: PriceBook, option: OptionSpec, pricing: Ec2Pricing, packCache: PackCache): PlanContext {
   const H = w.cost.hoursPerMonth;
   const volumeMonth = pricing.volume?.usd ?? 0;
+  // Rates depend on the type and the OS only; ranking reads them for every candidate many times.
+  const known = { linux: new Map<Candidate, NodeRates>(), windows: new Map<Candidate, NodeRates>() };
   return {
     w,
     facts: option.ec2!,
@@ -122,20 +126,27 @@ function planContext(w: Workload, book: PriceBook, option: OptionSpec, pricing: 
     minimumSeconds: book.snapshot.defaults.linuxMinimumSeconds.usd,
     pullSeconds: (mb) => mb / CAPACITY.imagePullMBps.value,
     rates: (c, pool) => {
-      const p = c.price.usd;
-      const spot = p * pricing.spotShare * (1 - pricing.spotDiscount);
-      const od = p * (1 - pricing.spotShare);
-      const windows = pool.os === 'windows';
-      const volume = option.ec2!.rootVolume.value;
-      const gib = windows ? volume.windowsGiB : volume.linuxGiB;
-      const licence = windows ? pricing.windowsLicence(c).usd * c.shape.vcpu : 0;
-      return {
-        baseline: od * (1 - pricing.savingsPlan) + spot,
-        burst: od * (pricing.savingsPlanOnBursts ? 1 - pricing.savingsPlan : 1) + spot,
-        extra: (pricing.fee(c)?.usd ?? 0) + licence + (gib * volumeMonth) / H,
-      };
+      const byType = known[pool.os];
+      let r = byType.get(c);
+      if (!r) byType.set(c, (r = ratesOf(c, pool)));
+      return r;
     },
   };
+
+  function ratesOf(c: Candidate, pool: Pool): NodeRates {
+    const p = c.price.usd;
+    const spot = p * pricing.spotShare * (1 - pricing.spotDiscount);
+    const od = p * (1 - pricing.spotShare);
+    const windows = pool.os === 'windows';
+    const volume = option.ec2!.rootVolume.value;
+    const gib = windows ? volume.windowsGiB : volume.linuxGiB;
+    const licence = windows ? pricing.windowsLicence(c).usd * c.shape.vcpu : 0;
+    return {
+      baseline: od * (1 - pricing.savingsPlan) + spot,
+      burst: od * (pricing.savingsPlanOnBursts ? 1 - pricing.savingsPlan : 1) + spot,
+      extra: (pricing.fee(c)?.usd ?? 0) + licence + (gib * volumeMonth) / H,
+    };
+  }
 }
 
 export function priceEc2Option(
@@ -151,9 +162,10 @@ export function priceEc2Option(
   if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
   const bill = new Bill();
   const pricing = ec2Pricing(w, book, option, bill);
-  const key = preparationKey(w, option.id);
-  const prepared = (memo.prepared.get(key) as Prepared | undefined) ?? prepare(w, tasks, book, option, pricing, memo);
-  memo.prepared.set(key, prepared);
+  const preparations = memoFor(memo.prepared, option.id);
+  const prepared =
+    (preparations.get(w, book) as Prepared | undefined) ??
+    (preparations.set(w, book, prepare(w, tasks, book, option, pricing, memo)) as Prepared);
   for (const message of prepared.warnings) bill.warn(message);
   const { choices, unplaceable, ctx } = prepared;
   const plansAt = (u: number): PlacedPlan[] =>
@@ -184,20 +196,37 @@ export function priceEc2Option(
     prepared.totals.set(u, t);
     return t;
   };
-  const costCurve: CurvePoint[] = CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: totalAt(u) }));
+  // The curve, the break-even and the sizing are worked out when first read: the what-if search
+  // reads only totals and blockers, the advice reads everything (the same values either way).
   const counterpart = option.fargateCounterpart!;
-  const { breakEven, note } = breakEvenAgainst(totalAt, counterpartTotal, counterpart);
-  const sizing: Ec2Sizing = { ...sizingOf(option, w, placed, choices, u0), breakEven: { against: counterpart, note } };
+  const costCurve = once((): CurvePoint[] => CURVE_UTILIZATIONS.map((u) => ({ utilization: u, monthly: totalAt(u) })));
+  const breakEven = once(() => breakEvenAgainst(totalAt, counterpartTotal, counterpart));
+  const sizing = once((): Ec2Sizing => ({
+    ...sizingOf(option, w, placed, choices, u0),
+    breakEven: { against: counterpart, note: breakEven().note },
+  }));
   return {
     option: option.id,
     monthlyCost: monthlyCost(bill.items),
-    sizing,
-    costCurve,
-    breakEvenUtilization: breakEven,
+    get sizing() {
+      return sizing();
+    },
+    get costCurve() {
+      return costCurve();
+    },
+    get breakEvenUtilization() {
+      return breakEven().breakEven;
+    },
     blockers: [...bill.blockers],
     estimates: bill.estimates,
     warnings: [...bill.warnings],
   };
+}
+
+/** `make()` on the first call, the same value after. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
 }
 
 /** The smallest whole utilisation at which the option costs no more than its Fargate counterpart. */
@@ -273,4 +302,84 @@ function sizingOf(
     bindingLimit: placed[0]?.plan.bindingLimit ?? null,
     pools,
   };
+}
+
+/** One pool's baseline against the LP lower bound over all its candidate types. */
+export interface PoolBound {
+  cluster: number;
+  pool: string;
+  copies: number;
+  /** The cheapest fractional fleet for the baseline's tasks, per hour (see `lp.ts`). */
+  boundPerHour: number;
+  optimal: boolean;
+  /** The LP's fleet: fractional nodes by instance type. */
+  mix: { instanceType: string; nodes: number }[];
+  /** What one always-on node of a type costs per hour in the model (instance, fee, licence, root volume). */
+  ratePerHour: (instanceType: string) => number | undefined;
+  /** The same bound with only one of the candidate types (how much of a gap the choice of one type explains). */
+  boundOn: (instanceType: string) => number | undefined;
+}
+
+/**
+ * For `npm run bench`: each pool's always-on tasks priced as the cheapest fractional fleet over ALL
+ * the pool's candidate types (not just the shortlist), CPU, memory, GPUs and pod/ENI/task slots together,
+ * with at least a node per zone in use (and the cluster's minimum); at utilisation `u` (0–1] every node
+ * offers `u` of its CPU and memory (GPU pools: all of it). No fleet the model builds can cost less.
+ */
+export function poolLowerBounds(w: Workload, book: PriceBook, option: OptionSpec, u: number): PoolBound[] {
+  const facts = option.ec2;
+  if (!facts) throw new Error(`${option.id} is not an EC2-backed option`);
+  const ctx = planContext(w, book, option, ec2Pricing(w, book, option, new Bill()), new Map());
+  const out: PoolBound[] = [];
+  for (const cluster of clustersOf(w, tasksOf(w))) {
+    for (const pool of poolsOf(cluster, facts, w)) {
+      const groups = pool.layers[0]!.groups;
+      const { candidates } = candidatesFor(
+        { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: pool.layers.flatMap((l) => l.groups) },
+        option,
+        facts,
+        w,
+        book,
+      );
+      if (candidates.length === 0 || groups.length === 0) continue;
+      const headroom = pool.gpu ? 1 : u;
+      const rate = (c: Candidate): number => {
+        const r = ctx.rates(c, pool);
+        return r.baseline + r.extra;
+      };
+      const bound = (types: readonly Candidate[]) =>
+        packingLowerBound(
+          groups.map((g) => ({
+            count: g.count,
+            use: [g.cpuMillicores, g.memoryMiB, g.gpus, 1],
+            ...(g.maxPerNode ? { maxPerNode: g.maxPerNode } : {}),
+          })),
+          types.map((c) => ({
+            capacity: [c.cap.cpuMillicores * headroom, c.cap.memoryMiB * headroom, c.cap.gpus, c.cap.slots],
+            cost: rate(c),
+            ref: c,
+          })),
+          { tolerance: 1e-4, minNodes: Math.max(pool.zonesInUse, pool.minNodes) },
+        );
+      const lp = bound(candidates);
+      const byType = new Map(candidates.map((c) => [c.shape.instanceType, c]));
+      out.push({
+        cluster: cluster.first,
+        pool: pool.key,
+        copies: cluster.copies,
+        boundPerHour: lp.bound,
+        optimal: lp.optimal,
+        mix: lp.mix.map((m) => ({ instanceType: m.ref.shape.instanceType, nodes: m.nodes })),
+        ratePerHour: (type) => {
+          const c = byType.get(type);
+          return c ? rate(c) : undefined;
+        },
+        boundOn: (type) => {
+          const c = byType.get(type);
+          return c ? bound([c]).bound : undefined;
+        },
+      });
+    }
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { daysPerMonth, type Task } from '../../domain/tasks.js';
 import type { Workload } from '../../schema/workload.js';
 import { fitCount, lowerBoundNodes, packNodes, spareFit, type NodeCapacity, type PackResult, type TaskGroup } from '../packing.js';
 import type { Candidate } from './candidates.js';
-import { runGroup, type Pool } from './pools.js';
+import { runGroup, type Layer, type Pool } from './pools.js';
 
 /** Cached packings, shared by every option and every pricing of one advice (pure memoisation). */
 export type PackCache = Map<string, PackResult>;
@@ -122,18 +122,36 @@ function runSeconds(ctx: PlanContext, job: Task): number {
  */
 export function jobTypes(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[]): Map<Task, Candidate> {
   const out = new Map<Task, Candidate>();
+  // Jobs of one shape and parallelism take the same type: each shape's fit per type, and each answer, once.
+  const rate = candidates.map((c) => {
+    const r = ctx.rates(c, pool);
+    return r.burst + r.extra;
+  });
+  const fits = new Map<string, number[]>();
+  const answers = new Map<string, Candidate | null>();
   for (const job of pool.jobs) {
     const g = runGroup(job, ctx.w);
-    let best: { c: Candidate; cost: number } | null = null;
-    for (const c of candidates) {
-      const perNode = fitCount(c.cap, g);
-      if (perNode === 0) continue;
-      const r = ctx.rates(c, pool);
-      const cost = Math.ceil(job.parallelism / perNode) * (r.burst + r.extra);
-      if (!best || cost < best.cost - 1e-12 || (Math.abs(cost - best.cost) <= 1e-12 && c.shape.instanceType < best.c.shape.instanceType))
-        best = { c, cost };
+    const shape = `${g.cpuMillicores}/${g.memoryMiB}/${g.gpus}/${g.maxPerNode ?? ''}`;
+    const key = `${shape}|${job.parallelism}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      let perNode = fits.get(shape);
+      if (!perNode) fits.set(shape, (perNode = candidates.map((c) => fitCount(c.cap, g))));
+      let best: Candidate | null = null;
+      let bestCost = Infinity;
+      for (let i = 0; i < candidates.length; i++) {
+        if (perNode[i] === 0) continue;
+        const c = candidates[i]!;
+        const cost = Math.ceil(job.parallelism / perNode[i]!) * rate[i]!;
+        if (!best || cost < bestCost - 1e-12 || (Math.abs(cost - bestCost) <= 1e-12 && c.shape.instanceType < best.shape.instanceType)) {
+          best = c;
+          bestCost = cost;
+        }
+      }
+      answer = best;
+      answers.set(key, answer);
     }
-    if (best) out.set(job, best.c);
+    if (answer) out.set(job, answer);
   }
   return out;
 }
@@ -223,6 +241,13 @@ interface Sizing {
  * on are covered by a Savings Plan and never wait to start.
  */
 function size(ctx: PlanContext, pool: Pool, prof: Profile, u: number, raise = true): Sizing {
+  if (!raise) {
+    const byUtilization = layerNeed(pool, prof, 0, u);
+    const base = Math.max(byUtilization, pool.zonesInUse, pool.minNodes);
+    let holding = 0;
+    for (const j of prof.jobs) holding += j.holdNodes;
+    return { base, baseForServices: base, byUtilization, holding, cost: plainCost(ctx, pool, prof, u) };
+  }
   const H = ctx.w.cost.hoursPerMonth;
   const days = daysPerMonth(H);
   const layers = pool.layers;
@@ -273,6 +298,32 @@ function size(ctx: PlanContext, pool: Pool, prof: Profile, u: number, raise = tr
     else for (const k of new Set([...prof.jobs.map((j) => j.holdNodes), holding, most])) tryRaise(k);
   }
   return { base, baseForServices, byUtilization, holding, cost: best };
+}
+
+/**
+ * `size(…, raise = false).cost` without allocating: the baseline the services need, its peaks and job
+ * runs (the same arithmetic in the same order, so the same number). Ranking calls it for every candidate.
+ */
+function plainCost(ctx: PlanContext, pool: Pool, prof: Profile, u: number): number {
+  const H = ctx.w.cost.hoursPerMonth;
+  const days = daysPerMonth(H);
+  const layers = pool.layers;
+  const { rates, packed } = prof;
+  const base = Math.max(layerNeed(pool, prof, 0, u), pool.zonesInUse, pool.minNodes);
+  const churnHours = ((CAPACITY.nodeStartSeconds.value + ctx.facts.scaleIn.value) / 3600) * days;
+  let nodes = base;
+  let hours = 0;
+  for (let i = 1; i < layers.length; i++) {
+    const need = layerNeed(pool, prof, i, u);
+    const n = need > base ? need : base;
+    if (n > nodes) nodes = n;
+    hours += (n - base) * (layers[i]!.hoursPerDay * days);
+  }
+  hours += (nodes - base) * churnHours;
+  const idle = base > packed[0]! ? base - packed[0]! : 0;
+  let cost = base * (H * (rates.baseline + rates.extra)) + hours * (rates.burst + rates.extra);
+  for (const j of prof.jobs) cost += jobNodes(j, idle, H).cost;
+  return cost;
 }
 
 /** No plan of the profile costs less than its baseline for the services, kept on all month. */
@@ -383,6 +434,34 @@ const PREFILTER_MIN = 60;
 const PREFILTER_FACTOR = 3;
 
 /**
+ * Marks the `k` smallest of `values`, ties broken by name: the same set as the first `k` of a full
+ * sort by (value, name), found with one native numeric sort and a scan (ranking runs for every
+ * candidate of every pool).
+ */
+function smallest(values: Float64Array, name: (i: number) => string, k: number, into: Uint8Array): void {
+  const n = values.length;
+  if (k >= n) {
+    into.fill(1);
+    return;
+  }
+  const threshold = values.slice().sort()[k - 1]!;
+  let taken = 0;
+  const ties: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < threshold) {
+      into[i] = 1;
+      taken++;
+    } else if (v === threshold) ties.push(i);
+  }
+  ties.sort((a, b) => (name(a) < name(b) ? -1 : 1));
+  for (let j = 0; j < ties.length && taken < k; j++, taken++) into[ties[j]!] = 1;
+}
+
+/** Tasks of a layer. */
+const tasksIn = (l: Layer): number => l.groups.reduce((n, g) => n + g.count, 0);
+
+/**
  * The candidates whose fractional lower bound of cost (the pool's demand in whole-node shares, on the
  * tightest of CPU, memory, GPUs and slots, at full and at 10 % utilisation, times the hourly rate) is
  * lowest, at the baseline and at the busiest layer: an O(1) estimate per type that keeps the rough packing for the promising ones.
@@ -390,32 +469,34 @@ const PREFILTER_FACTOR = 3;
 function prefilter(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[], keep: number): readonly Candidate[] {
   if (candidates.length <= keep) return candidates;
   const busiest = pool.layers.reduce((a, l) => (l.demand[0] + l.demand[1] > a.demand[0] + a.demand[1] ? l : a), pool.layers[0]!);
-  const tasks = (l: Pool['layers'][number]): number => l.groups.reduce((n, g) => n + g.count, 0);
-  const bound = (c: Candidate, l: Pool['layers'][number], u: number): number => {
-    const cap = c.cap;
-    const share = Math.max(
-      l.demand[0] / cap.cpuMillicores,
-      l.demand[1] / cap.memoryMiB,
-      cap.gpus > 0 ? l.demand[2] / cap.gpus : l.demand[2] > 0 ? Infinity : 0,
-      Number.isFinite(cap.slots) ? tasks(l) / cap.slots : 0,
-    );
+  const rate = Float64Array.from(candidates, (c) => {
     const r = ctx.rates(c, pool);
-    return Math.max(share / u, pool.zonesInUse) * (r.baseline + r.extra);
+    return r.baseline + r.extra;
+  });
+  const shares = (l: Layer): Float64Array => {
+    const tasks = tasksIn(l);
+    return Float64Array.from(candidates, ({ cap }) =>
+      Math.max(
+        l.demand[0] / cap.cpuMillicores,
+        l.demand[1] / cap.memoryMiB,
+        cap.gpus > 0 ? l.demand[2] / cap.gpus : l.demand[2] > 0 ? Infinity : 0,
+        Number.isFinite(cap.slots) ? tasks / cap.slots : 0,
+      ),
+    );
   };
-  const picked = new Set<Candidate>();
-  for (const [layer, u] of [
-    [pool.layers[0]!, 1],
-    [pool.layers[0]!, 0.1],
-    [busiest, 1],
-    [busiest, 0.1],
-  ] as const) {
-    const ranked = candidates
-      .map((c) => ({ c, b: bound(c, layer, u) }))
-      .sort((a, b) => a.b - b.b || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
-    for (const r of ranked.slice(0, keep)) picked.add(r.c);
+  const picked = new Uint8Array(candidates.length);
+  const name = (i: number): string => candidates[i]!.shape.instanceType;
+  for (const layer of busiest === pool.layers[0] ? [busiest] : [pool.layers[0]!, busiest]) {
+    const share = shares(layer);
+    for (const u of [1, 0.1]) {
+      const bound = share.map((x, i) => noNaN(Math.max(x / u, pool.zonesInUse) * rate[i]!));
+      smallest(bound, name, keep, picked);
+    }
   }
-  return candidates.filter((c) => picked.has(c));
+  return candidates.filter((_, i) => picked[i] === 1);
 }
+
+const noNaN = (x: number): number => (Number.isNaN(x) ? Infinity : x);
 
 /**
  * The cheapest candidates by estimated cost at a few fixed utilisations. They are ranked on the
@@ -431,14 +512,15 @@ export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Can
   const profiles = prefilter(ctx, pool, candidates, Math.max(PREFILTER_MIN, PREFILTER_FACTOR * k)).map((c) =>
     profileOf(ctx, servicesOnly, c, false, noRuns),
   );
-  const picked = new Set<Candidate>();
+  // The union of the cheapest at each ranking utilisation, in candidate order (the plan search sorts them itself).
+  const picked = new Uint8Array(profiles.length);
+  const name = (i: number): string => profiles[i]!.c.shape.instanceType;
+  const cost = new Float64Array(profiles.length);
   for (const [u, share] of RANKING) {
-    const ranked = profiles
-      .map((prof) => ({ c: prof.c, cost: size(ctx, servicesOnly, prof, u, false).cost }))
-      .sort((a, b) => a.cost - b.cost || (a.c.shape.instanceType < b.c.shape.instanceType ? -1 : 1));
-    for (const r of ranked.slice(0, Math.ceil(k * share))) picked.add(r.c);
+    for (let i = 0; i < profiles.length; i++) cost[i] = noNaN(plainCost(ctx, servicesOnly, profiles[i]!, u));
+    smallest(cost, name, Math.ceil(k * share), picked);
   }
-  return [...picked];
+  return profiles.filter((_, i) => picked[i] === 1).map((prof) => prof.c);
 }
 
 /**

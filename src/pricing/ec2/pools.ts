@@ -65,7 +65,10 @@ export function clustersOf(w: Workload, tasks: readonly Task[]): ClusterSpec[] {
   }
   const specs: ClusterSpec[] = [];
   const busy = assigned.filter((a) => a.length > 0).length;
-  assigned.slice(0, busy).forEach((list, i) => specs.push({ first: i + 1, copies: 1, tasks: tasks.filter((t) => list.includes(t)) }));
+  assigned.slice(0, busy).forEach((list, i) => {
+    const mine = new Set(list);
+    specs.push({ first: i + 1, copies: 1, tasks: tasks.filter((t) => mine.has(t)) });
+  });
   if (busy < n) specs.push({ first: busy + 1, copies: n - busy, tasks: [] });
   return specs;
 }
@@ -111,17 +114,16 @@ export function runGroup(job: Task, w: Workload): TaskGroup {
   };
 }
 
-function layersOf(services: readonly Task[], system: readonly TaskGroup[], hostNetworking: boolean): Layer[] {
-  const make = (hoursPerDay: number, entries: { task: Task; count: number }[]): Layer => {
-    const groups = [...system.map((g) => ({ ...g })), ...merge(entries, hostNetworking)];
-    const d = demandOf(groups);
-    return { hoursPerDay, groups, demand: [d.cpuMillicores, d.memoryMiB, d.gpus] };
-  };
+/** The services' tasks of each layer of the day, merged by shape: the baseline (24 h), then each peak. */
+function serviceLayers(services: readonly Task[], hostNetworking: boolean): { hoursPerDay: number; groups: TaskGroup[] }[] {
   const layers = [
-    make(
-      24,
-      services.map((s) => ({ task: s, count: s.replicas })),
-    ),
+    {
+      hoursPerDay: 24,
+      groups: merge(
+        services.map((s) => ({ task: s, count: s.replicas })),
+        hostNetworking,
+      ),
+    },
   ];
   const peaks = [...new Set(services.filter((s) => s.peakExtra > 0 && s.peakHoursPerDay > 0).map((s) => s.peakHoursPerDay))].sort(
     (a, b) => a - b,
@@ -129,14 +131,28 @@ function layersOf(services: readonly Task[], system: readonly TaskGroup[], hostN
   let previous = 0;
   for (const h of peaks) {
     const entries = services.map((s) => ({ task: s, count: s.replicas + (s.peakExtra > 0 && s.peakHoursPerDay >= h ? s.peakExtra : 0) }));
-    layers.push(make(h - previous, entries));
+    layers.push({ hoursPerDay: h - previous, groups: merge(entries, hostNetworking) });
     previous = h;
   }
   return layers;
 }
 
+function layersOf(system: readonly TaskGroup[], merged: ReturnType<typeof serviceLayers>): Layer[] {
+  return merged.map(({ hoursPerDay, groups: serviceGroups }) => {
+    const groups = [...system.map((g) => ({ ...g })), ...serviceGroups];
+    const d = demandOf(groups);
+    return { hoursPerDay, groups, demand: [d.cpuMillicores, d.memoryMiB, d.gpus] };
+  });
+}
+
+/**
+ * The merged layers of a cluster's pools, kept for every option priced on the same task list (the
+ * options differ only in their system pods and minimums). Groups are never changed once merged.
+ */
+export type LayerCache = WeakMap<readonly Task[], Map<string, ReturnType<typeof serviceLayers>>>;
+
 /** The node pools of one cluster, system pods and minimums included. */
-export function poolsOf(cluster: ClusterSpec, facts: Ec2OptionFacts, w: Workload): Pool[] {
+export function poolsOf(cluster: ClusterSpec, facts: Ec2OptionFacts, w: Workload, cache?: LayerCache): Pool[] {
   const byKey = new Map<string, { arch: Architecture; os: OperatingSystem; gpu: boolean; services: Task[]; jobs: Task[] }>();
   for (const t of cluster.tasks) {
     const gpu = t.gpus > 0;
@@ -155,12 +171,23 @@ export function poolsOf(cluster: ClusterSpec, facts: Ec2OptionFacts, w: Workload
   if (needsMinimum && byKey.size === 0) byKey.set('linux/x86_64', { arch: 'x86_64', os: 'linux', gpu: false, services: [], jobs: [] });
   const ordered = [...byKey.keys()].sort();
   const coreDns = CAPACITY.coreDns.value;
+  const hostNetworking = w.requirements.hostNetworking;
+  let known = cache?.get(cluster.tasks);
+  if (cache && !known) cache.set(cluster.tasks, (known = new Map()));
+  const mergedLayers = (key: string, services: readonly Task[]): ReturnType<typeof serviceLayers> => {
+    const k = `${key}|${hostNetworking}`;
+    const cached = known?.get(k);
+    if (cached) return cached;
+    const merged = serviceLayers(services, hostNetworking);
+    known?.set(k, merged);
+    return merged;
+  };
   const zones = w.network.availabilityZones;
   return ordered.map((key, index) => {
     const e = byKey.get(key)!;
     const system: TaskGroup[] =
       key === systemHost ? [{ count: coreDns.replicas, cpuMillicores: coreDns.cpuMillicores, memoryMiB: coreDns.memoryMiB, gpus: 0 }] : [];
-    const layers = layersOf(e.services, system, w.requirements.hostNetworking);
+    const layers = layersOf(system, mergedLayers(key, e.services));
     const largestReplicas = Math.max(0, ...e.services.map((s) => s.replicas));
     return {
       key,
