@@ -183,6 +183,11 @@ export const PITFALLS: readonly Pitfall[] = [
         fargateSpot > 0 ? `${fargateSpot} % of Fargate tasks on Fargate Spot` : '',
         ec2Spot > 0 ? `${ec2Spot} % of EC2 capacity on Spot` : '',
       ].filter(Boolean);
+      // The text is shared by every option it names: say what applies to Fargate when only EC2 Spot was given.
+      const fargateToo =
+        tolerant && fargateSpot === 0
+          ? ' The workload is interruptible, so Fargate Spot (up to 70 % off) suits its Fargate tasks too.'
+          : '';
       const windows = traits.windowsTasks.length > 0 && fargateSpot > 0 ? ' Windows tasks cannot use Fargate Spot.' : '';
       const singles = workload.services.filter((s) => s.replicas === 1).map((s) => s.name);
       const single =
@@ -192,7 +197,7 @@ export const PITFALLS: readonly Pitfall[] = [
       return {
         severity: !tolerant && parts.length > 0 ? 'high' : 'medium',
         options,
-        text: `${parts.length > 0 ? `${parts.join(' and ')}${tolerant ? '' : ', but the workload is not marked interruptible'}. ` : ''}Spot gives a 2-minute notice and SIGTERM; SIGKILL follows after stopTimeout, 30 s by default.${windows}${single}`,
+        text: `${parts.length > 0 ? `${parts.join(' and ')}${tolerant ? '' : ', but the workload is not marked interruptible'}. ` : ''}Spot gives a 2-minute notice and SIGTERM; SIGKILL follows after stopTimeout, 30 s by default.${fargateToo}${windows}${single}`,
       };
     },
   },
