@@ -37,7 +37,8 @@ export function renderDetails(advice: Advice, options: TableReportOptions = {}):
           : r.points < 0
             ? c.red(signed(r.points).padStart(4))
             : c.dim(signed(r.points).padStart(4));
-      out.push(wrap(`${pts} ${r.text} ${c.dim(`[${r.rule}]`)}`, width, '         ', '    '));
+      // The points sit in the margin, right-aligned, so every reason's text starts in one column.
+      out.push(wrap(`${r.text} ${c.dim(`[${r.rule}]`)}`, width, '         ', `    ${pts} `));
     }
     if (o.operates && o.operates.length > 0) out.push(wrap(c.dim(`You operate: ${o.operates.join('; ')}`), width, '      ', '    '));
   }

@@ -142,7 +142,7 @@ function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
   // Drop columns from the right until the row fits.
   while (cols.length > 2 && 4 + nameW + cols.reduce((n, col) => n + 2 + col.w, 0) > width) cols.pop();
   const line = (rank: string, name: string, cells: string[]) =>
-    `  ${rank.padStart(1)}  ${name.padEnd(nameW)}${cells.map((cell, i) => `  ${pad(cell, cols[i]!.w)}`).join('')}`.replace(/\s+$/, '');
+    `  ${rank.padStart(1)}  ${padEnd(name, nameW)}${cells.map((cell, i) => `  ${pad(cell, cols[i]!.w)}`).join('')}`.replace(/\s+$/, '');
   const out = [
     c.dim(
       line(
@@ -157,7 +157,7 @@ function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
     if (!o.eligible) {
       const blocked = `blocked: ${o.blockers.map((b) => b.rule).join(', ')}`;
       const room = Math.max(12, width - 7 - nameW);
-      out.push(`  ${o.rank}  ${name.padEnd(nameW)}  ${c.red(blocked.length > room ? `${blocked.slice(0, room - 1)}…` : blocked)}`);
+      out.push(`  ${o.rank}  ${padEnd(name, nameW)}  ${c.red(blocked.length > room ? `${blocked.slice(0, room - 1)}…` : blocked)}`);
       continue;
     }
     const diff = recCost === null || o.id === advice.recommendation.option ? '—' : signedMoney(o.monthlyCost.total - recCost);
@@ -205,6 +205,11 @@ function clipLines(lines: string[], max: number): string[] {
 
 function pad(cell: string, w: number): string {
   return ' '.repeat(Math.max(0, w - visibleLength(cell))) + cell;
+}
+
+/** Left-aligned by what the terminal shows: a bold name carries escape codes that `padEnd` would count. */
+function padEnd(cell: string, w: number): string {
+  return cell + ' '.repeat(Math.max(0, w - visibleLength(cell)));
 }
 
 function fmt(score: number | null): string {

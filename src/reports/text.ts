@@ -5,14 +5,15 @@ export function wrap(text: string, width: number, hangingIndent: string, firstIn
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = firstIndent;
-  let lineLength = firstIndent.length;
+  // Indents may carry colour (a score in the first line's margin), so they are measured as shown.
+  let lineLength = visibleLength(firstIndent);
   let empty = true;
   for (const word of words) {
     const len = visibleLength(word);
     if (!empty && lineLength + 1 + len > width) {
       lines.push(line);
       line = hangingIndent + word;
-      lineLength = hangingIndent.length + len;
+      lineLength = visibleLength(hangingIndent) + len;
     } else {
       line += (empty ? '' : ' ') + word;
       lineLength += (empty ? 0 : 1) + len;

@@ -33,6 +33,14 @@ describe.each(FIXTURES)('%s', (name) => {
     expect(compact).toMatch(/--details/);
   });
 
+  it('in colour, the report reads exactly as without it (escape codes take no column)', () => {
+    const shown = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+    const coloured = renderReport(advice, 'table', { width: 80, color: true });
+    expect(coloured).not.toBe(shown(coloured));
+    expect(shown(coloured)).toBe(compact);
+    expect(shown(renderReport(advice, 'table', { width: 80, details: true, color: true }))).toBe(details);
+  });
+
   it('blocked options show their blocker instead of a price', () => {
     for (const o of advice.options.filter((x) => !x.eligible)) {
       const row = compact.split('\n').find((l) => l.includes(o.name) && l.includes('blocked:'));
