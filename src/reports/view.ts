@@ -32,7 +32,9 @@ export function describeScale(advice: Advice): string {
   const w = advice.input;
   const steady = w.services.reduce((n, s) => n + s.replicas, 0);
   const peak = w.services.reduce((n, s) => n + s.peakReplicas, 0);
-  const parts = [`${w.services.length} service${w.services.length === 1 ? '' : 's'} (${steady}${peak > steady ? `–${peak}` : ''} tasks)`];
+  const parts = [
+    `${w.services.length} service${w.services.length === 1 ? '' : 's'} (${steady}${peak > steady ? `–${peak}` : ''} task${peak === 1 ? '' : 's'})`,
+  ];
   if (w.jobs.length > 0) parts.push(`${w.jobs.length} job${w.jobs.length === 1 ? '' : 's'}`);
   if (w.daemons.length > 0) parts.push(`${w.daemons.length} daemon${w.daemons.length === 1 ? '' : 's'}`);
   return parts.join(', ');

@@ -7,7 +7,7 @@ import { fargateSize } from '../domain/fargate-sizes.js';
 import { OPTIONS, optionIds, optionName } from '../domain/options.js';
 import type { InstanceShape } from '../domain/price-book.js';
 import { SOURCES, sourceOf } from '../domain/sources.js';
-import { list, money } from '../domain/text.js';
+import { list, money, plural } from '../domain/text.js';
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import type { Workload } from '../schema/workload.js';
 import { factsOf, type WorkloadFacts } from './traits.js';
@@ -74,7 +74,7 @@ export const PITFALLS: readonly Pitfall[] = [
       return {
         severity: worst.some((x) => x.need > ips) ? 'high' : 'medium',
         options: tight.map((x) => x.id),
-        text: `Your subnets hold ${n(ips)} usable IPs (AWS reserves 5 per subnet: a /24 holds 251). At peak, with a deploy surge of ${traits.largestServiceName ? `${traits.largestServiceName} (${n(traits.largestServicePeak)} tasks)` : 'the largest service'}, the options hold about: ${shown}. On EKS nodes the VPC CNI keeps a full spare ENI of IPs per node (WARM_ENI_TARGET=1), and an EKS upgrade needs 5 free IPs.`,
+        text: `Your subnets hold ${n(ips)} usable IPs (AWS reserves 5 per subnet: a /24 holds 251). At peak, with a deploy surge of ${traits.largestServiceName ? `${traits.largestServiceName} (${plural(traits.largestServicePeak, 'task')})` : 'the largest service'}, the options hold about: ${shown}. On EKS nodes the VPC CNI keeps a full spare ENI of IPs per node (WARM_ENI_TARGET=1), and an EKS upgrade needs 5 free IPs.`,
       };
     },
   },
@@ -92,7 +92,7 @@ export const PITFALLS: readonly Pitfall[] = [
       return {
         severity: 'medium',
         options: ECS,
-        text: `For ${s.name} (${s.replicas} tasks) the breaker trips after ${threshold} failed tasks (half the desired count, clamped 3–200). By default a healthy task resets the count (consecutive counting; cumulative counting is possible since July 2026), and it never trips for tasks that pass health checks and die later.`,
+        text: `For ${s.name} (${plural(s.replicas, 'task')}) the breaker trips after ${threshold} failed tasks (half the desired count, clamped 3–200). By default a healthy task resets the count (consecutive counting; cumulative counting is possible since July 2026), and it never trips for tasks that pass health checks and die later.`,
       };
     },
   },
@@ -112,7 +112,7 @@ export const PITFALLS: readonly Pitfall[] = [
       return {
         severity: traits.peakTasks >= 20 ? 'medium' : 'low',
         options: ALL,
-        text: `Target groups keep a target draining for 300 s by default. On ECS a task stays DRAINING that long, so deploying ${biggest.name} (${n(biggest.peakReplicas)} tasks at peak; minimum 100 %, maximum 200 %) takes at least 5 minutes. On EKS a rolling update (maxSurge ${n(surge)}, maxUnavailable ${n(unavailable)} at the 25 % defaults) does not wait for the load balancer: pods that stop while still registered cause 5xx errors during every rollout.`,
+        text: `Target groups keep a target draining for 300 s by default. On ECS a task stays DRAINING that long, so deploying ${biggest.name} (${plural(biggest.peakReplicas, 'task')} at peak; minimum 100 %, maximum 200 %) takes at least 5 minutes. On EKS a rolling update (maxSurge ${n(surge)}, maxUnavailable ${n(unavailable)} at the 25 % defaults) does not wait for the load balancer: pods that stop while still registered cause 5xx errors during every rollout.`,
       };
     },
   },
@@ -228,7 +228,7 @@ export const PITFALLS: readonly Pitfall[] = [
     check: ({ traits }) => ({
       severity: 'medium',
       options: ['eks-fargate'],
-      text: `Each of your ${n(traits.peakTasks)} pods at peak becomes its own Fargate node (+256 MiB, rounded up). No DaemonSets, EBS, Arm, Windows, GPUs, Fargate Spot, Pod Identity or VPC-CNI network policy; pods that match no profile stay Pending; private subnets only; over a minute to start a pod.`,
+      text: `${traits.peakTasks === 1 ? 'Your one pod' : `Each of your ${n(traits.peakTasks)} pods`} at peak becomes its own Fargate node (+256 MiB, rounded up). No DaemonSets, EBS, Arm, Windows, GPUs, Fargate Spot, Pod Identity or VPC-CNI network policy; pods that match no profile stay Pending; private subnets only; over a minute to start a pod.`,
     }),
   },
   {

@@ -88,3 +88,15 @@ describe('at the CLI', () => {
     expect(stderr).toMatch(/^warning: Windows tasks cannot use Fargate Spot/m);
   });
 });
+
+describe('a one-task workload', () => {
+  it('reads in the singular everywhere (no "1 tasks", "1 pods")', () => {
+    const loaded = loadWorkload('version: 1\nname: one\nservices: [{name: a, cpu: 0.25, memory: 0.5, replicas: 1}]\n');
+    if (!loaded.ok) throw new Error('does not validate');
+    const advice = advise(loaded.workload, resolvePriceBook(loadSnapshot(), 'us-east-1', { source: 'snapshot' }), { toolVersion: 'test' });
+    for (const format of ['table', 'markdown'] as const) {
+      const report = renderReport(advice, format, { width: 80, details: true });
+      expect(report).not.toMatch(/\b1 (tasks|pods|services|nodes)\b/);
+    }
+  });
+});
