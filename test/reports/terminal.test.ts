@@ -10,7 +10,7 @@ import { loadSnapshot } from '../../src/cli/prices/snapshot.js';
 import { resolvePriceBook } from '../../src/pricing/index.js';
 import { renderReport } from '../../src/reports/index.js';
 import { describePitfalls } from '../../src/rules/index.js';
-import { loadWorkload } from '../../src/schema/load.js';
+import { loadWorkload, loadWorkloadText } from '../../src/schema/load.js';
 import { FIXTURES, run } from '../helpers.js';
 
 function adviceFor(name: string) {
@@ -91,7 +91,7 @@ describe('at the CLI', () => {
 
 describe('a one-task workload', () => {
   it('reads in the singular everywhere (no "1 tasks", "1 pods")', () => {
-    const loaded = loadWorkload('version: 1\nname: one\nservices: [{name: a, cpu: 0.25, memory: 0.5, replicas: 1}]\n');
+    const loaded = loadWorkloadText('version: 1\nname: one\nservices: [{name: a, cpu: 0.25, memory: 0.5, replicas: 1}]\n');
     if (!loaded.ok) throw new Error('does not validate');
     const advice = advise(loaded.workload, resolvePriceBook(loadSnapshot(), 'us-east-1', { source: 'snapshot' }), { toolVersion: 'test' });
     for (const format of ['table', 'markdown'] as const) {
