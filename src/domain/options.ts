@@ -19,6 +19,8 @@ export type ScaleOutModel = 'fargate-task' | 'fargate-pod' | 'pending-pod-node' 
 export interface OptionSpec {
   readonly id: OptionId;
   readonly name: string;
+  /** The name where a column must fit 80 columns (the terminal's options matrix); most are the name. */
+  readonly shortName: string;
   readonly orchestrator: Orchestrator;
   readonly compute: Compute;
   /** Who runs the hosts: nobody you can see (Fargate), you, or AWS on EC2 instances in your account. */
@@ -45,6 +47,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
   'ecs-fargate': {
     id: 'ecs-fargate',
     name: 'ECS on Fargate',
+    shortName: 'ECS on Fargate',
     orchestrator: 'ecs',
     compute: 'fargate',
     nodesRunBy: 'aws',
@@ -66,6 +69,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
   'ecs-ec2': {
     id: 'ecs-ec2',
     name: 'ECS on EC2',
+    shortName: 'ECS on EC2',
     orchestrator: 'ecs',
     compute: 'ec2',
     nodesRunBy: 'you',
@@ -107,6 +111,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
   'eks-managed-nodes': {
     id: 'eks-managed-nodes',
     name: 'EKS with managed node groups',
+    shortName: 'EKS managed nodes',
     orchestrator: 'eks',
     compute: 'ec2',
     nodesRunBy: 'you',
@@ -147,6 +152,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
   'eks-fargate': {
     id: 'eks-fargate',
     name: 'EKS on Fargate',
+    shortName: 'EKS on Fargate',
     orchestrator: 'eks',
     compute: 'fargate',
     nodesRunBy: 'aws',
@@ -170,6 +176,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
   'ecs-managed-instances': {
     id: 'ecs-managed-instances',
     name: 'ECS Managed Instances',
+    shortName: 'ECS Managed Instances',
     orchestrator: 'ecs',
     compute: 'ec2',
     nodesRunBy: 'aws',
@@ -210,6 +217,7 @@ export const OPTIONS: Readonly<Record<OptionId, OptionSpec>> = {
   'eks-auto-mode': {
     id: 'eks-auto-mode',
     name: 'EKS Auto Mode',
+    shortName: 'EKS Auto Mode',
     orchestrator: 'eks',
     compute: 'ec2',
     nodesRunBy: 'aws',

@@ -14,7 +14,7 @@ import { htmlText as h, isWebUrl } from './escape.js';
 import { percent, quantity, signed, unitPrice } from './format.js';
 import { describePayback, engineerRate, migrationFrom, migrationWeeks, moneySpan, peopleBasis, span } from './ownership.js';
 import { svgCostCurve, svgMonthlyBars } from './svg.js';
-import { describeEstimate, describeScale, describeSizing, NO_WHAT_IF } from './view.js';
+import { breakEvenLabel, describeEstimate, describeScale, describeSizing, NO_WHAT_IF } from './view.js';
 
 export interface HtmlReportOptions {
   explain?: boolean;
@@ -151,7 +151,7 @@ function matrix(advice: Advice): string {
     return (
       `<tr${o.id === winner?.id ? ' class="recommended"' : ''}><td class="num">${o.rank}</td>${name}<td>yes</td>` +
       `<td class="num">${h(quantity(o.score ?? 0))}</td><td class="num">${h(money(o.monthlyCost.total))}</td><td class="num">${h(vs)}</td>` +
-      `<td class="num">${o.breakEvenUtilization === null ? '—' : h(percent(o.breakEvenUtilization))}</td></tr>`
+      `<td class="num">${h(breakEvenLabel(o, advice))}</td></tr>`
     );
   });
   return section(

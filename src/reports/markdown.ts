@@ -15,7 +15,7 @@ import { htmlText, mdCode, mdLink, mdParagraph, mdProse, mdText } from './escape
 import { percent, quantity, signed, unitPrice } from './format.js';
 import { mermaidCostCurve, mermaidMonthlyBars } from './mermaid.js';
 import { describePayback, engineerRate, migrationFrom, migrationWeeks, moneySpan, peopleBasis, span } from './ownership.js';
-import { describeEstimate, describeSizing, NO_WHAT_IF } from './view.js';
+import { breakEvenLabel, describeEstimate, describeSizing, NO_WHAT_IF } from './view.js';
 
 export interface MarkdownReportOptions {
   explain?: boolean;
@@ -127,7 +127,7 @@ function matrix(advice: Advice): Block[] {
     }
     const diff = winner ? o.monthlyCost.total - winner.monthlyCost.total : 0;
     const vs = !winner || o.id === winner.id ? '—' : `${diff >= 0 ? '+' : '−'}${md$(Math.abs(diff))}`;
-    const breakEven = o.breakEvenUtilization === null ? '—' : percent(o.breakEvenUtilization);
+    const breakEven = breakEvenLabel(o, advice);
     return `| ${o.rank} | ${optionCell(o)} | yes | ${quantity(o.score ?? 0)} | ${md$(o.monthlyCost.total)} | ${vs} | ${breakEven} |`;
   });
   const out: Block[] = [

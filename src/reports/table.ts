@@ -6,13 +6,13 @@
  * where to read more. `--details` (details.ts) holds everything else.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Advice } from '../domain/advice.js';
-import { optionName } from '../domain/options.js';
+import type { Advice, OptionAdvice } from '../domain/advice.js';
+import { OPTIONS, optionName } from '../domain/options.js';
 import { money } from '../domain/text.js';
 import { describePitfalls } from '../rules/index.js';
 import { compactMoney, percent, quantity, range, signed } from './format.js';
 import { visibleLength, wrap } from './text.js';
-import { describeScale } from './view.js';
+import { breakEvenLabel, describeScale } from './view.js';
 
 export interface TableReportOptions {
   color?: boolean;
@@ -131,18 +131,20 @@ function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
   const rec = advice.options.find((o) => o.id === advice.recommendation.option);
   const recCost = rec?.eligible ? rec.monthlyCost.total : null;
   const rate = advice.input.team.engineerCostPerYear !== undefined;
-  const nameW = Math.max(...advice.options.map((o) => o.name.length));
+  // Short names, so that every column — break-even included — fits 80 columns.
+  const short = (o: OptionAdvice) => OPTIONS[o.id].shortName;
+  const nameW = Math.max(...advice.options.map((o) => short(o).length));
   const cols = [
     { head: 'Score', w: 5 },
-    { head: 'Monthly', w: 10 },
-    { head: 'vs pick', w: 9 },
+    { head: 'Monthly', w: 9 },
+    { head: 'vs pick', w: 10 },
     { head: rate ? 'TCO/month' : 'Ops/month', w: 11 },
     { head: 'Break-even', w: 10 },
   ];
   // Drop columns from the right until the row fits.
   while (cols.length > 2 && 4 + nameW + cols.reduce((n, col) => n + 2 + col.w, 0) > width) cols.pop();
   const line = (rank: string, name: string, cells: string[]) =>
-    `  ${rank.padStart(1)}  ${padEnd(name, nameW)}${cells.map((cell, i) => `  ${pad(cell, cols[i]!.w)}`).join('')}`.replace(/\s+$/, '');
+    `  ${rank.padStart(1)} ${padEnd(name, nameW)}${cells.map((cell, i) => `  ${pad(cell, cols[i]!.w)}`).join('')}`.replace(/\s+$/, '');
   const out = [
     c.dim(
       line(
@@ -153,11 +155,11 @@ function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
     ),
   ];
   for (const o of advice.options) {
-    const name = o.id === advice.recommendation.option && o.eligible ? c.bold(o.name) : o.name;
+    const name = o.id === advice.recommendation.option && o.eligible ? c.bold(short(o)) : short(o);
     if (!o.eligible) {
       const blocked = `blocked: ${o.blockers.map((b) => b.rule).join(', ')}`;
-      const room = Math.max(12, width - 7 - nameW);
-      out.push(`  ${o.rank}  ${padEnd(name, nameW)}  ${c.red(blocked.length > room ? `${blocked.slice(0, room - 1)}…` : blocked)}`);
+      const room = Math.max(12, width - 6 - nameW);
+      out.push(`  ${o.rank} ${padEnd(name, nameW)}  ${c.red(blocked.length > room ? `${blocked.slice(0, room - 1)}…` : blocked)}`);
       continue;
     }
     const diff = recCost === null || o.id === advice.recommendation.option ? '—' : signedMoney(o.monthlyCost.total - recCost);
@@ -165,18 +167,12 @@ function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
       rate && o.totalCostOfOwnership
         ? range(o.totalCostOfOwnership.low, o.totalCostOfOwnership.high, 'usd')
         : range(o.people.hoursPerMonth.low, o.people.hoursPerMonth.high, 'h');
-    const cells = [
-      fmt(o.score),
-      compactOrCents(o.monthlyCost.total),
-      diff,
-      ops,
-      o.breakEvenUtilization === null ? '—' : percent(o.breakEvenUtilization),
-    ];
+    const cells = [fmt(o.score), compactOrCents(o.monthlyCost.total), diff, ops, breakEvenLabel(o, advice)];
     out.push(line(String(o.rank), name, cells.slice(0, cols.length)));
   }
   const notes = [
     cols.some((col) => col.head === 'Break-even')
-      ? 'break-even: the EC2 utilisation at which the option costs the same as its Fargate counterpart'
+      ? 'break-even: the EC2 utilisation from which the option costs no more than its Fargate counterpart (never: not even fully used)'
       : '',
     cols.some((col) => col.head === 'Ops/month') ? 'ops: engineer-hours a month to run it (estimate)' : '',
     cols.some((col) => col.head === 'TCO/month') ? 'TCO: the bill plus the people who run it (estimate)' : '',

@@ -4,7 +4,7 @@
  */
 import { isEc2Sizing, type Advice, type OptionAdvice, type PriceEstimate, type TaskSize } from '../domain/advice.js';
 import { OPTION_IDS } from '../schema/enums.js';
-import { quantity } from './format.js';
+import { percent, quantity } from './format.js';
 
 /** One line on what the option runs on: billed Fargate sizes, or nodes and instance types. */
 export function describeSizing(o: OptionAdvice): string {
@@ -21,6 +21,22 @@ export function describeSizing(o: OptionAdvice): string {
   const shown = resized.slice(0, 3).map((t) => `${t.name} ${fmtSize(t.requested)} → billed ${fmtSize(t.billed)}`);
   if (resized.length > 3) shown.push(`${resized.length - 3} more`);
   return resized.length === 0 ? 'every task billed at its requested size' : `rounded up to valid Fargate sizes: ${shown.join('; ')}`;
+}
+
+/**
+ * The break-even cell: the utilisation at which an EC2-backed option costs what its Fargate
+ * counterpart costs; "never" when it costs more even fully used, "always" when it costs less even
+ * nearly idle; "—" for the Fargate options themselves and where the counterpart is blocked.
+ */
+export function breakEvenLabel(o: OptionAdvice, advice: Advice): string {
+  if (o.breakEvenUtilization !== null) return percent(o.breakEvenUtilization);
+  if (!isEc2Sizing(o.sizing)) return '—';
+  const { against } = o.sizing.breakEven;
+  const fargate = advice.options.find((x) => x.id === against);
+  const fullyUsed = o.costCurve.find((p) => p.utilization === 100)?.monthly;
+  // Against a counterpart that cannot run the workload, a break-even means nothing.
+  if (!fargate?.eligible || fullyUsed === undefined) return '—';
+  return fullyUsed <= fargate.monthlyCost.total ? 'always' : 'never';
 }
 
 function fmtSize(size: TaskSize | null): string {

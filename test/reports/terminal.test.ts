@@ -41,6 +41,16 @@ describe.each(FIXTURES)('%s', (name) => {
     expect(shown(renderReport(advice, 'table', { width: 80, details: true, color: true }))).toBe(details);
   });
 
+  it('the options matrix keeps every column at 80, break-even included', () => {
+    const head = compact.split('\n').find((l) => l.includes('# Option'));
+    expect(head).toMatch(/Score +Monthly +vs pick +(Ops|TCO)\/month +Break-even$/);
+    for (const o of advice.options.filter((x) => x.eligible)) {
+      const row = compact.split('\n').find((l) => l.startsWith(`  ${o.rank} `));
+      const cell = row?.trim().split(/ {2,}/).at(-1);
+      expect(cell, o.id).toMatch(o.sizing && 'nodeCount' in o.sizing ? /^(\d+ %|never|always|—)$/ : /^—$/);
+    }
+  });
+
   it('blocked options show their blocker instead of a price', () => {
     for (const o of advice.options.filter((x) => !x.eligible)) {
       const row = compact.split('\n').find((l) => l.includes(o.name) && l.includes('blocked:'));
