@@ -94,6 +94,19 @@ class Terminal {
     this.press('Enter');
   }
 
+  /**
+   * A searchable list: types the search, waits until the list shows the match highlighted, then
+   * presses Enter — a search prompt ignores Enter while it is still filtering, which a loaded
+   * machine makes long enough to lose the key.
+   */
+  async search(question: string, text: string): Promise<void> {
+    await this.waitFor(`? ${question}`);
+    this.type(text);
+    await this.waitFor(`❯ ${text} `);
+    this.press('Enter');
+    await this.waitFor(`✔ ${question} ${text}`);
+  }
+
   async exitCode(): Promise<number> {
     const screen = await this.waitFor(/EXIT:\d+/, 60_000);
     return Number(/EXIT:(\d+)/.exec(screen)![1]);
@@ -235,7 +248,7 @@ describe.skipIf(skipReason !== '')(
       const saved = join(terminal.dir, 'imported.yaml');
       terminal.start(['advise', '--import', 'test/fixtures-import/k8s/hpa.yaml', '--prices', 'snapshot', '--save', saved]);
       await terminal.answer('Name of this workload', 'shop');
-      await terminal.answer('AWS region', 'eu-west-1');
+      await terminal.search('AWS region', 'eu-west-1');
       for (const question of [
         'Hours a day at peak',
         'Compressed image size, MB',
