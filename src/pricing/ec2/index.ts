@@ -58,35 +58,35 @@ function prepare(
   const warnings: string[] = [];
   // The pool's own type must hold its services and system pods; job runs take types of their own
   // (every type that holds a run is a candidate for it).
-  const candidatesOf = (pool: Pool) => {
-    const standing = pool.layers.flatMap((l) => l.groups);
-    const choice = candidatesFor(
-      { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: standing },
+  const candidatesOf = (pool: Pool) =>
+    candidatesFor(
+      { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: pool.layers.flatMap((l) => l.groups) },
       option,
       facts,
       w,
       book,
       memo.candidates,
     );
-    const runTypes = jobTypes(ctx, pool, choice.candidates);
-    return { ...choice, runTypes, stranded: pool.jobs.filter((j) => !runTypes.has(j)) };
+  const runTypesOf = (pool: Pool, candidates: readonly Candidate[]) => {
+    const runTypes = jobTypes(ctx, pool, candidates);
+    return { runTypes, stranded: pool.jobs.filter((j) => !runTypes.has(j)) };
   };
-  const partOf = (pool: Pool, c: ReturnType<typeof candidatesOf>, most = Infinity): PartChoice => ({
+  const partOf = (pool: Pool, candidates: readonly Candidate[], runTypes: ReadonlyMap<Task, Candidate>, most = Infinity): PartChoice => ({
     pool,
-    profiles: shortlist(ctx, pool, c.candidates, most).map((cand) => profileOf(ctx, pool, cand, true, c.runTypes)),
-    candidatesConsidered: c.candidates.length,
+    profiles: shortlist(ctx, pool, candidates, most).map((cand) => profileOf(ctx, pool, cand, true, runTypes)),
+    candidatesConsidered: candidates.length,
   });
   for (const cluster of clustersOf(w, tasks)) {
     for (const pool of poolsOf(cluster, facts, w, memo.layers)) {
-      const whole = candidatesOf(pool);
-      const { candidates, stranded } = whole;
-      warnings.push(...whole.warnings);
+      const { candidates, warnings: found } = candidatesOf(pool);
+      const { runTypes, stranded } = runTypesOf(pool, candidates);
+      warnings.push(...found);
       if (candidates.length === 0 || stranded.length > 0) {
         for (const t of candidates.length === 0 ? [...pool.services, ...pool.jobs] : stranded)
           if (!unplaceable.includes(t.name)) unplaceable.push(t.name);
         if (candidates.length === 0) continue;
       }
-      const ways = [[partOf(pool, whole)], ...splitWays(pool, whole.candidates)];
+      const ways = [[partOf(pool, candidates, runTypes)], ...splitWays(pool, candidates)];
       choices.push({ cluster, pool, ways });
     }
   }
@@ -98,11 +98,15 @@ function prepare(
    * then decide at each utilisation).
    */
   function splitWays(pool: Pool, poolCandidates: readonly Candidate[]): PartChoice[][] {
-    const splits = splitsOf(pool, w);
+    const tasksInPool = pool.layers[0]!.groups.reduce((n, g) => n + g.count, 0);
+    if (tasksInPool > HUGE_POOL_TASKS) return [];
+    const large = tasksInPool > LARGE_POOL_TASKS;
+    const splits = splitsOf(pool, w, large ? 2 : Infinity);
     if (splits.ways.length === 0) return [];
+    // Estimated on the services alone; the jobs' run types are found for the parts that get packed.
     const parts = splits.parts.map((part) => {
-      const c = candidatesOf(part);
-      return c.candidates.length === 0 || c.stranded.length > 0 ? null : { part, c, rough: roughCosts(ctx, part, c.candidates) };
+      const { candidates } = candidatesOf(part);
+      return candidates.length === 0 ? null : { part, candidates, rough: roughCosts(ctx, part, candidates) };
     });
     const own = roughCosts(ctx, pool, poolCandidates);
     const kept = new Set<number>();
@@ -119,15 +123,23 @@ function prepare(
       });
       if (best >= 0) kept.add(best);
     });
-    const large = pool.layers[0]!.groups.reduce((n, g) => n + g.count, 0) > LARGE_POOL_TASKS;
-    const profiled = new Map<number, PartChoice>();
-    const profiledPart = (j: number): PartChoice => {
+    const profiled = new Map<number, PartChoice | null>();
+    const profiledPart = (j: number): PartChoice | null => {
       let choice = profiled.get(j);
-      if (!choice) profiled.set(j, (choice = partOf(parts[j]!.part, parts[j]!.c, large ? SHORTLIST_LARGE_PART : Infinity)));
+      if (choice === undefined) {
+        const { part, candidates } = parts[j]!;
+        const { runTypes, stranded } = runTypesOf(part, candidates);
+        choice = stranded.length > 0 ? null : partOf(part, candidates, runTypes, large ? SHORTLIST_LARGE_PART : Infinity);
+        profiled.set(j, choice);
+      }
       return choice;
     };
-    // In ranking order: the utilisations the advice is most often read at first.
-    return [...kept].slice(0, MAX_WAYS).map((i) => splits.ways[i]!.map(profiledPart));
+    // In ranking order (the utilisations the advice is most often read at first); a part whose job
+    // runs no candidate holds drops its ways.
+    return [...kept].slice(0, large ? 1 : MAX_WAYS).flatMap((i) => {
+      const way = splits.ways[i]!.map(profiledPart);
+      return way.every((p) => p !== null) ? [way as PartChoice[]] : [];
+    });
   }
 }
 
@@ -139,11 +151,16 @@ const SPLIT_ESTIMATE_SLACK = 1.1;
 /** Divisions packed per pool at most (each part is a shortlist of packings). */
 const MAX_WAYS = 3;
 /**
- * Above this many always-on tasks a pool's parts pack only a short list of types: a large fleet's
- * parts are large too, where the choice of type within a family moves the cost little (and the
- * 2,000-service advice stays about a second).
+ * Above this many always-on tasks a pool packs one division at most, and its parts only a short list
+ * of types: a large fleet's parts are large too, where the choice of type within a family moves the
+ * cost little (and the 2,000-service advice, what-if included, stays about a second).
  */
 const LARGE_POOL_TASKS = 5000;
+/**
+ * Above this many, no division is tried: one type per pool is within a few per cent of the bound
+ * over all types there (npm run bench), and estimating divisions would double the pricing time.
+ */
+const HUGE_POOL_TASKS = 20000;
 const SHORTLIST_LARGE_PART = 5;
 
 /** One node group of a pool: its shortlisted types, profiled once for every utilisation. */

@@ -35,15 +35,15 @@ function bucketsOf(services: readonly Task[]): Task[][] {
   return keys.map((k) => services.filter((t) => keyOf(t) === k));
 }
 
-/** Every way to cut `n` ordered items into 2 … `MAX_PARTS` non-empty runs, as the runs' end indices. */
-function cuts(n: number): number[][] {
+/** Every way to cut `n` ordered items into 2 … `most` non-empty runs, as the runs' end indices. */
+function cuts(n: number, most: number): number[][] {
   const out: number[][] = [];
   const walk = (start: number, ends: number[]): void => {
     if (ends.length > 0 && ends[ends.length - 1] === n) {
       if (ends.length >= 2) out.push(ends);
       return;
     }
-    if (ends.length === MAX_PARTS - 1) {
+    if (ends.length === most - 1) {
       walk(n, [...ends, n]);
       return;
     }
@@ -61,11 +61,11 @@ export interface Splits {
 }
 
 /**
- * The pool divided into node groups, every way the cut allows (none for a GPU pool, a pool only for
- * system pods, or services all of one memory-per-vCPU). A run of services is one part whichever way
+ * The pool divided into node groups, every way the cut allows into at most `most` parts (none for a
+ * GPU pool, a pool only for system pods, or services all of one memory-per-vCPU). A run of services is one part whichever way
  * takes it, so its packing is worked out once. Services keep their order within a part.
  */
-export function splitsOf(pool: Pool, w: Workload): Splits {
+export function splitsOf(pool: Pool, w: Workload, most = MAX_PARTS): Splits {
   if (pool.gpu || pool.system || pool.services.length < 2) return { parts: [], ways: [] };
   const buckets = bucketsOf(pool.services);
   if (buckets.length < 2) return { parts: [], ways: [] };
@@ -83,6 +83,6 @@ export function splitsOf(pool: Pool, w: Workload): Splits {
     }
     return index;
   };
-  const ways = cuts(buckets.length).map((ends) => ends.map((end, i) => partOf(i === 0 ? 0 : ends[i - 1]!, end)));
+  const ways = cuts(buckets.length, Math.min(most, MAX_PARTS)).map((ends) => ends.map((end, i) => partOf(i === 0 ? 0 : ends[i - 1]!, end)));
   return { parts, ways };
 }
