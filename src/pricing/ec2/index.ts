@@ -4,7 +4,7 @@
  * utilisation at which it breaks even with its Fargate counterpart.
  */
 import type { CurvePoint, Ec2Sizing, OptionPricing, PoolSizing } from '../../domain/advice.js';
-import { CAPACITY } from '../../domain/capacity.js';
+import { CAPACITY, type Ec2OptionFacts as Ec2Facts } from '../../domain/capacity.js';
 import type { OptionSpec } from '../../domain/options.js';
 import type { PriceBook, SourcedPrice } from '../../domain/price-book.js';
 import { tasksOf, type Task } from '../../domain/tasks.js';
@@ -12,9 +12,22 @@ import type { Workload } from '../../schema/workload.js';
 import { Bill } from '../collector.js';
 import { monthlyCost, roundTo } from '../money.js';
 import { addEc2Items, type Ec2Pricing, type PlacedPlan } from './bill.js';
-import { candidatesFor, type Candidate } from './candidates.js';
+import { candidatesFor, nodeCapacity, type Candidate } from './candidates.js';
 import { memoFor, type PricingMemo } from '../memo.js';
-import { cheapestPlan, jobTypes, profileOf, shortlist, type NodeRates, type PackCache, type PlanContext, type Profile } from './plan.js';
+import {
+  cheapestPlan,
+  jobTypes,
+  profileOf,
+  RANKING_UTILIZATIONS,
+  roughCosts,
+  shortlist,
+  type NodeRates,
+  type PackCache,
+  type PlanContext,
+  type PoolPlan,
+  type Profile,
+} from './plan.js';
+import { splitsOf } from './split.js';
 import { packingLowerBound } from './lp.js';
 import { clustersOf, poolsOf, type ClusterSpec, type Pool } from './pools.js';
 
@@ -43,40 +56,125 @@ function prepare(
   const choices: PoolChoice[] = [];
   const unplaceable: string[] = [];
   const warnings: string[] = [];
+  // The pool's own type must hold its services and system pods; job runs take types of their own
+  // (every type that holds a run is a candidate for it).
+  const candidatesOf = (pool: Pool) =>
+    candidatesFor(
+      { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: pool.layers.flatMap((l) => l.groups) },
+      option,
+      facts,
+      w,
+      book,
+      memo.candidates,
+    );
+  const runTypesOf = (pool: Pool, candidates: readonly Candidate[]) => {
+    const runTypes = jobTypes(ctx, pool, candidates);
+    return { runTypes, stranded: pool.jobs.filter((j) => !runTypes.has(j)) };
+  };
+  const partOf = (pool: Pool, candidates: readonly Candidate[], runTypes: ReadonlyMap<Task, Candidate>, most = Infinity): PartChoice => ({
+    pool,
+    profiles: shortlist(ctx, pool, candidates, most).map((cand) => profileOf(ctx, pool, cand, true, runTypes)),
+    candidatesConsidered: candidates.length,
+  });
   for (const cluster of clustersOf(w, tasks)) {
     for (const pool of poolsOf(cluster, facts, w, memo.layers)) {
-      // The pool's own type must hold its services and system pods; job runs take types of their own
-      // (every type that holds a run is a candidate for it).
-      const standing = pool.layers.flatMap((l) => l.groups);
-      const { candidates, warnings: warnings_ } = candidatesFor(
-        { arch: pool.arch, os: pool.os, gpu: pool.gpu, groups: standing },
-        option,
-        facts,
-        w,
-        book,
-        memo.candidates,
-      );
-      warnings.push(...warnings_);
-      const runTypes = jobTypes(ctx, pool, candidates);
-      const stranded = pool.jobs.filter((j) => !runTypes.has(j));
+      const { candidates, warnings: found } = candidatesOf(pool);
+      const { runTypes, stranded } = runTypesOf(pool, candidates);
+      warnings.push(...found);
       if (candidates.length === 0 || stranded.length > 0) {
         for (const t of candidates.length === 0 ? [...pool.services, ...pool.jobs] : stranded)
           if (!unplaceable.includes(t.name)) unplaceable.push(t.name);
         if (candidates.length === 0) continue;
       }
-      const profiles = shortlist(ctx, pool, candidates).map((c) => profileOf(ctx, pool, c, true, runTypes));
-      choices.push({ cluster, pool, profiles, candidatesConsidered: candidates.length });
+      const ways = [[partOf(pool, candidates, runTypes)], ...splitWays(pool, candidates)];
+      choices.push({ cluster, pool, ways });
     }
   }
   return { ctx, choices, unplaceable, warnings, totals: new Map() };
+
+  /**
+   * The ways of dividing the pool among node groups worth packing: at each ranking utilisation, the
+   * one whose rough estimate is lowest, when it is not far above the pool's own (the exact plans
+   * then decide at each utilisation).
+   */
+  function splitWays(pool: Pool, poolCandidates: readonly Candidate[]): PartChoice[][] {
+    const tasksInPool = pool.layers[0]!.groups.reduce((n, g) => n + g.count, 0);
+    if (tasksInPool > HUGE_POOL_TASKS) return [];
+    const large = tasksInPool > LARGE_POOL_TASKS;
+    const splits = splitsOf(pool, w, large ? 2 : Infinity);
+    if (splits.ways.length === 0) return [];
+    // Estimated on the services alone; the jobs' run types are found for the parts that get packed.
+    const parts = splits.parts.map((part) => {
+      const { candidates } = candidatesOf(part);
+      return candidates.length === 0 ? null : { part, candidates, rough: roughCosts(ctx, part, candidates) };
+    });
+    const own = roughCosts(ctx, pool, poolCandidates);
+    const kept = new Set<number>();
+    RANKING_UTILIZATIONS.forEach((_, k) => {
+      let best = -1;
+      let bestCost = own[k]! * SPLIT_ESTIMATE_SLACK;
+      splits.ways.forEach((way, i) => {
+        let cost = 0;
+        for (const j of way) cost += parts[j]?.rough[k] ?? Infinity;
+        if (cost < bestCost) {
+          best = i;
+          bestCost = cost;
+        }
+      });
+      if (best >= 0) kept.add(best);
+    });
+    const profiled = new Map<number, PartChoice | null>();
+    const profiledPart = (j: number): PartChoice | null => {
+      let choice = profiled.get(j);
+      if (choice === undefined) {
+        const { part, candidates } = parts[j]!;
+        const { runTypes, stranded } = runTypesOf(part, candidates);
+        choice = stranded.length > 0 ? null : partOf(part, candidates, runTypes, large ? SHORTLIST_LARGE_PART : Infinity);
+        profiled.set(j, choice);
+      }
+      return choice;
+    };
+    // In ranking order (the utilisations the advice is most often read at first); a part whose job
+    // runs no candidate holds drops its ways.
+    return [...kept].slice(0, large ? 1 : MAX_WAYS).flatMap((i) => {
+      const way = splits.ways[i]!.map(profiledPart);
+      return way.every((p) => p !== null) ? [way as PartChoice[]] : [];
+    });
+  }
+}
+
+/**
+ * How far above the pool's own rough estimate a division may be estimated and still be packed: the
+ * estimates ignore how shapes share a node, which favours the whole pool or its parts by a few per cent.
+ */
+const SPLIT_ESTIMATE_SLACK = 1.1;
+/** Divisions packed per pool at most (each part is a shortlist of packings). */
+const MAX_WAYS = 3;
+/**
+ * Above this many always-on tasks a pool packs one division at most, and its parts only a short list
+ * of types: a large fleet's parts are large too, where the choice of type within a family moves the
+ * cost little (and the 2,000-service advice, what-if included, stays about a second).
+ */
+const LARGE_POOL_TASKS = 5000;
+/**
+ * Above this many, no division is tried: one type per pool is within a few per cent of the bound
+ * over all types there (npm run bench), and estimating divisions would double the pricing time.
+ */
+const HUGE_POOL_TASKS = 20000;
+const SHORTLIST_LARGE_PART = 5;
+
+/** One node group of a pool: its shortlisted types, profiled once for every utilisation. */
+interface PartChoice {
+  pool: Pool;
+  profiles: Profile[];
+  candidatesConsidered: number;
 }
 
 interface PoolChoice {
   cluster: ClusterSpec;
   pool: Pool;
-  /** The shortlisted types, profiled once for every utilisation. */
-  profiles: Profile[];
-  candidatesConsidered: number;
+  /** The pool as one node group, then each way of dividing it among node groups worth planning. */
+  ways: PartChoice[][];
 }
 
 /** What every line that is not instance-hours costs: Spot and Savings Plan shares, fees, licences, volumes. */
@@ -168,11 +266,7 @@ export function priceEc2Option(
     (preparations.set(w, book, prepare(w, tasks, book, option, pricing, memo)) as Prepared);
   for (const message of prepared.warnings) bill.warn(message);
   const { choices, unplaceable, ctx } = prepared;
-  const plansAt = (u: number): PlacedPlan[] =>
-    choices.flatMap((ch) => {
-      const plan = cheapestPlan(ctx, ch.pool, ch.profiles, u);
-      return plan ? [{ plan, copies: ch.cluster.copies }] : [];
-    });
+  const plansAt = (u: number): PlacedPlan[] => choices.flatMap((ch) => cheapestWay(ctx, ch, u));
 
   const u0 = w.cost.utilization / 100;
   const placed = plansAt(u0);
@@ -223,6 +317,32 @@ export function priceEc2Option(
   };
 }
 
+/**
+ * The pool's cheapest way at `u`: as one node group, or divided among several (a division must cost
+ * strictly less; a part shared by two ways is planned once).
+ */
+function cheapestWay(ctx: PlanContext, ch: PoolChoice, u: number): PlacedPlan[] {
+  const planned = new Map<PartChoice, PoolPlan | null>();
+  let best: PoolPlan[] = [];
+  let bestCost = Infinity;
+  for (const way of ch.ways) {
+    const plans: PoolPlan[] = [];
+    let cost = 0;
+    for (const part of way) {
+      let plan = planned.get(part);
+      if (plan === undefined) planned.set(part, (plan = cheapestPlan(ctx, part.pool, part.profiles, u)));
+      if (!plan) break;
+      plans.push(plan);
+      cost += plan.cost;
+    }
+    if (plans.length === way.length && cost < bestCost - 1e-9) {
+      best = plans;
+      bestCost = cost;
+    }
+  }
+  return best.map((plan) => ({ plan, copies: ch.cluster.copies }));
+}
+
 /** `make()` on the first call, the same value after. */
 function once<T>(make: () => T): () => T {
   let value: { v: T } | undefined;
@@ -260,12 +380,20 @@ function sizingOf(
       ? `${launchLabel} (${w.requirements.hostNetworking ? 'host networking' : 'awsvpc, ENI trunking where supported'})`
       : launchLabel;
   const types = [...new Set(placed.map((p) => p.plan.candidate.shape.instanceType))].sort();
+  const parts = new Map<Pool, { cluster: ClusterSpec; considered: number }>();
+  for (const ch of choices)
+    for (const way of ch.ways) for (const part of way) parts.set(part.pool, { cluster: ch.cluster, considered: part.candidatesConsidered });
+  // The node groups a pool is divided among are numbered after the first: "linux/x86_64 (2)".
+  const seen = new Map<string, number>();
   const pools: PoolSizing[] = placed.map(({ plan: p, copies }) => {
     const cap = p.candidate.cap;
     const baseTasks = p.pool.services.reduce((n, t) => n + t.replicas, 0);
-    const choice = choices.find((ch) => ch.pool === p.pool)!;
+    const choice = parts.get(p.pool)!;
+    const key = `${choice.cluster.first}|${p.pool.key}`;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
     return {
-      pool: p.pool.key,
+      pool: nth === 1 ? p.pool.key : `${p.pool.key} (${nth})`,
       cluster: choice.cluster.first,
       copies,
       instanceType: p.candidate.shape.instanceType,
@@ -285,7 +413,7 @@ function sizingOf(
       bindingLimit: p.bindingLimit,
       serviceNodeHours: roundTo(p.baseNodeHours + p.peakNodeHours, 2),
       jobNodeHours: roundTo(p.jobNodeHours, 2),
-      candidatesConsidered: choice.candidatesConsidered,
+      candidatesConsidered: choice.considered,
     };
   });
   const count = (f: (p: PlacedPlan) => number) => placed.reduce((n, p) => n + f(p) * p.copies, 0);
@@ -314,10 +442,14 @@ export interface PoolBound {
   optimal: boolean;
   /** The LP's fleet: fractional nodes by instance type. */
   mix: { instanceType: string; nodes: number }[];
-  /** What one always-on node of a type costs per hour in the model (instance, fee, licence, root volume). */
+  /** What one always-on node of a type costs per hour in the model (instance, fee, licence, root volume), candidate or not. */
   ratePerHour: (instanceType: string) => number | undefined;
-  /** The same bound with only one of the candidate types (how much of a gap the choice of one type explains). */
-  boundOn: (instanceType: string) => number | undefined;
+  /**
+   * The same bound with only the given types (how much of a gap the choice of types explains); a type
+   * that is no candidate of the whole pool (it holds only some of its tasks) still counts, with its
+   * capacity; undefined when a type is not priced.
+   */
+  boundOn: (...instanceTypes: string[]) => number | undefined;
 }
 
 /**
@@ -371,15 +503,23 @@ export function poolLowerBounds(w: Workload, book: PriceBook, option: OptionSpec
         optimal: lp.optimal,
         mix: lp.mix.map((m) => ({ instanceType: m.ref.shape.instanceType, nodes: m.nodes })),
         ratePerHour: (type) => {
-          const c = byType.get(type);
+          const c = byType.get(type) ?? candidateOf(type, pool, facts, w, book);
           return c ? rate(c) : undefined;
         },
-        boundOn: (type) => {
-          const c = byType.get(type);
-          return c ? bound([c]).bound : undefined;
+        boundOn: (...types) => {
+          const chosen = types.map((type) => byType.get(type) ?? candidateOf(type, pool, facts, w, book));
+          return chosen.every((c) => c !== undefined) ? bound(chosen).bound : undefined;
         },
       });
     }
   }
   return out;
+}
+
+/** A type as a candidate for the pool whatever its size (for bounds on the types a divided pool chose). */
+function candidateOf(type: string, pool: Pool, facts: Ec2Facts, w: Workload, book: PriceBook): Candidate | undefined {
+  const shape = book.snapshot.instances.find((s) => s.instanceType === type);
+  const price = book.prices.ec2.onDemandHour[type];
+  const c = shape && price ? nodeCapacity(shape, facts, w, pool.os) : null;
+  return shape && price && c ? { shape, price, ...c } : undefined;
 }

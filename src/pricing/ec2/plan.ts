@@ -503,9 +503,9 @@ const noNaN = (x: number): number => (Number.isNaN(x) ? Infinity : x);
  * services alone, so adding a job never changes the list (and never lowers the cost); a pool that runs
  * nothing all day keeps every candidate (planning it needs no packing).
  */
-export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[]): Candidate[] {
+export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[], most = Infinity): Candidate[] {
   const groups = pool.layers.reduce((n, l) => n + l.groups.length, 0);
-  const k = groups <= SMALL_WORKLOAD_GROUPS ? SHORTLIST_SMALL : SHORTLIST;
+  const k = Math.min(most, groups <= SMALL_WORKLOAD_GROUPS ? SHORTLIST_SMALL : SHORTLIST);
   if (candidates.length <= k || groups === 0) return [...candidates];
   const servicesOnly: Pool = { ...pool, jobs: [] };
   const noRuns = new Map<Task, Candidate>();
@@ -521,6 +521,25 @@ export function shortlist(ctx: PlanContext, pool: Pool, candidates: readonly Can
     smallest(cost, name, Math.ceil(k * share), picked);
   }
   return profiles.filter((_, i) => picked[i] === 1).map((prof) => prof.c);
+}
+
+/** The utilisations splits of a pool are ranked at (the shortlist's). */
+export const RANKING_UTILIZATIONS: readonly number[] = RANKING.map(([u]) => u);
+
+/**
+ * The estimated cost of the pool's services (no jobs) on its cheapest candidate at each of
+ * `RANKING_UTILIZATIONS`: rough packings of the prefiltered candidates, no exact packing. Compares
+ * ways to divide a pool among node groups before any of them is packed.
+ */
+export function roughCosts(ctx: PlanContext, pool: Pool, candidates: readonly Candidate[]): number[] {
+  const servicesOnly: Pool = { ...pool, jobs: [] };
+  const noRuns = new Map<Task, Candidate>();
+  const profiles = prefilter(ctx, pool, candidates, PREFILTER_MIN).map((c) => profileOf(ctx, servicesOnly, c, false, noRuns));
+  return RANKING_UTILIZATIONS.map((u) => {
+    let best = Infinity;
+    for (const prof of profiles) best = Math.min(best, noNaN(plainCost(ctx, servicesOnly, prof, u)));
+    return best;
+  });
 }
 
 /**

@@ -41,6 +41,8 @@ export interface Pool {
   zonesInUse: number;
   /** Nodes the pool keeps for the cluster even with nothing scheduled. */
   minNodes: number;
+  /** The system pods (CoreDNS) the pool hosts, first in every layer. */
+  systemGroups: readonly TaskGroup[];
 }
 
 /**
@@ -201,6 +203,32 @@ export function poolsOf(cluster: ClusterSpec, facts: Ec2OptionFacts, w: Workload
       zonesInUse: Math.min(zones, largestReplicas),
       // The cluster's minimum lives on its first pool.
       minNodes: index === 0 ? facts.minNodesPerCluster.value : 0,
+      systemGroups: system,
+    };
+  });
+}
+
+/**
+ * A pool's services divided among node groups of their own (an ECS capacity provider or an EKS node
+ * group per part, each service pinned to one by its capacity provider strategy or node selector). The
+ * first part keeps the pool's system pods, its jobs and the cluster's minimum (unless `withFirst` is
+ * false: then no part does); every part spreads its own services over the zones, so needs its own node
+ * per zone in use. Every part keeps the pool's key: the sizing numbers the parts.
+ */
+export function splitPool(pool: Pool, parts: readonly (readonly Task[])[], w: Workload, withFirst = true): Pool[] {
+  const zones = w.network.availabilityZones;
+  return parts.map((services, i) => {
+    const first = i === 0 && withFirst;
+    const system = first ? pool.systemGroups : [];
+    return {
+      ...pool,
+      system: false,
+      services: [...services],
+      jobs: first ? pool.jobs : [],
+      layers: layersOf(system, serviceLayers(services, w.requirements.hostNetworking)),
+      zonesInUse: Math.min(zones, Math.max(0, ...services.map((s) => s.replicas))),
+      minNodes: first ? pool.minNodes : 0,
+      systemGroups: system,
     };
   });
 }
