@@ -226,6 +226,19 @@ describe.skipIf(!isBuilt)('the action in a pull request', () => {
     expect(gh.requests).toEqual([]);
   });
 
+  it('a report past the job summary limit is cut at a line, its <details> closed, with a note', async () => {
+    git('checkout', '-q', commits[1]!);
+    const limit = 6_000;
+    const result = await run({ path: 'workload.yaml', comment: 'false' }, { ECS_OR_EKS_SUMMARY_BYTES: String(limit) });
+    expect(result.code).toBe(0);
+    expect(Buffer.byteLength(result.summary)).toBeLessThanOrEqual(limit);
+    expect(result.summary).toMatch(/^# Container platform decision: regulated-fintech/);
+    expect(result.summary).toMatch(/_The report is cut here: a job summary holds at most 1 MiB\. .*_\n$/);
+    expect(result.summary.match(/<details/g)?.length ?? 0).toBe(result.summary.match(/<\/details>/g)?.length ?? 0);
+    // The whole report is still what the step printed.
+    expect(result.steps[0]!.stdout.length).toBeGreaterThan(limit);
+  });
+
   it('a file that is new in the pull request gets advice, with a notice that there is nothing to compare', async () => {
     git('checkout', '-q', commits[1]!);
     const result = await run({ path: 'services/gpu.yaml', 'base-ref': commits[0]!, 'fail-on': 'recommendation-change', comment: 'false' });
