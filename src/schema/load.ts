@@ -8,6 +8,7 @@ import { crossFieldProblems, knownKeysAt, resolveWorkload, WorkloadSchema, type 
 
 import { LIST_LIMITS, MAX_INPUT_BYTES } from './limits.js';
 import { closest } from './suggest.js';
+import { compareText, formatNumber } from './numbers.js';
 import { instanceTypeProblem, type InstanceTypeCatalog } from './instance-types.js';
 
 export { MAX_INPUT_BYTES, closest };
@@ -191,7 +192,7 @@ function tooLongLists(raw: unknown): (Problem & { at: (string | number)[] })[] {
     .map(([at, v, max, what]) => ({
       at,
       path: formatPath(at),
-      message: `${(v as unknown[]).length.toLocaleString('en-US')} ${what}; at most ${max.toLocaleString('en-US')} are allowed (split the estate into several workload files)`,
+      message: `${formatNumber((v as unknown[]).length)} ${what}; at most ${formatNumber(max)} are allowed (split the estate into several workload files)`,
     }));
 }
 
@@ -390,7 +391,7 @@ function describeYamlError(message: string): string {
 
 function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || a.path.localeCompare(b.path),
+    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.path, b.path),
   );
 }
 
