@@ -11,6 +11,7 @@
  * used; English messages stay (zod registers them with its first schema).
  */
 import { readFile } from 'node:fs/promises';
+import { builtinModules, createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -30,6 +31,34 @@ const zodAsNamespace = {
   },
 };
 
+/**
+ * Node built-ins as lazy CommonJS modules. An ES `import … from 'node:fs'` builds the module's ES
+ * facade, which reads every export — and so runs `fs`'s lazy getters, loading all of streams (7 ms on
+ * Node 24); `node:crypto` (7 ms) and commander's `node:child_process` (3 ms) load whole subsystems
+ * that `--help` and `advise` never call. Here each built-in is an object of getters that `require()`s
+ * the real module on first use. The export names are read from this Node at build time; the banner's
+ * `require` does the loading.
+ */
+const requireHere = createRequire(import.meta.url);
+const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: BUILTIN }, (args) =>
+      // The shim's own require() is of the real module.
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const id = JSON.stringify(`node:${args.path}`);
+      const names = Object.keys(requireHere(`node:${args.path}`)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      const getters = names.map((n) => `  get ${n}() { return load().${n}; },`).join('\n');
+      return { contents: `let real;\nconst load = () => (real ??= require(${id}));\nmodule.exports = {\n${getters}\n};\n`, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { bin: 'src/cli/bin.ts' },
   outdir: 'dist/bundle',
@@ -39,7 +68,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['@aws-sdk/*'],
-  plugins: [zodAsNamespace],
+  plugins: [zodAsNamespace, lazyBuiltins],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',
