@@ -44,12 +44,13 @@ const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: BUILTIN }, (args) =>
-      // The shim's own require() is of the real module.
-      args.namespace === 'lazy-builtin'
-        ? { path: args.path, external: true }
-        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
-    );
+    b.onResolve({ filter: BUILTIN }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      // The shim's own require() is of the real module; so is a module that is itself a function or
+      // class (events, stream, assert: `class X extends require('events')` needs the real thing).
+      if (args.namespace === 'lazy-builtin' || typeof requireHere(`node:${name}`) !== 'object') return { path: args.path, external: true };
+      return { path: name, namespace: 'lazy-builtin' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
       const id = JSON.stringify(`node:${args.path}`);
       const names = Object.keys(requireHere(`node:${args.path}`)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
