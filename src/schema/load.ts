@@ -207,7 +207,10 @@ export function validateWorkload(
   if (long.length > 0) return { ok: false, problems: long.map((p) => ({ ...p, ...locateFn(p.at) })).map(({ at: _at, ...p }) => p) };
   try {
     if (!withinDepth(raw)) return fail(tooDeep({ line: 1, column: 1 }));
-    result = WorkloadSchema.safeParse(raw);
+    // Without zod's JIT: on its first parse each object schema compiles a validator with `new
+    // Function`, which costs more than it saves for a file checked once (~7 ms of a cold `advise`,
+    // most of the parse). The answers and messages are the same either way.
+    result = WorkloadSchema.safeParse(raw, { jitless: true });
   } catch (error) {
     // The depth cap makes this unreachable for files; it guards values handed in directly.
     if (error instanceof RangeError) return fail(tooDeep({ line: 1, column: 1 }));
