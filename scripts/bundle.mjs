@@ -40,6 +40,8 @@ const zodAsNamespace = {
  * `require` does the loading.
  */
 const requireHere = createRequire(import.meta.url);
+/** Loaded while Node starts and cheap to import as they are; a shim would only add a module to load. */
+const EAGER_BUILTINS = new Set(['path', 'url', 'process', 'util', 'buffer', 'module']);
 const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -48,7 +50,8 @@ const lazyBuiltins = {
       const name = args.path.replace(/^node:/, '');
       // The shim's own require() is of the real module; so is a module that is itself a function or
       // class (events, stream, assert: `class X extends require('events')` needs the real thing).
-      if (args.namespace === 'lazy-builtin' || typeof requireHere(`node:${name}`) !== 'object') return { path: args.path, external: true };
+      if (args.namespace === 'lazy-builtin' || EAGER_BUILTINS.has(name) || typeof requireHere(`node:${name}`) !== 'object')
+        return { path: args.path, external: true };
       return { path: name, namespace: 'lazy-builtin' };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
