@@ -24,8 +24,10 @@ function viaIntl(value: number, options: Intl.NumberFormatOptions): string {
  * trailing zeros kept), or undefined when the value needs ICU.
  */
 function decimal(abs: number, digits: number): { int: string; frac: string } | undefined {
+  // Finite, and not written with an exponent (below 1e-6 or from 1e21): digits and one '.' only.
+  if (!Number.isFinite(abs)) return undefined;
   const s = String(abs);
-  if (!/^\d+(\.\d+)?$/.test(s)) return undefined;
+  if (s.includes('e')) return undefined;
   const dot = s.indexOf('.');
   let int = dot < 0 ? s : s.slice(0, dot);
   let frac = dot < 0 ? '' : s.slice(dot + 1);
@@ -40,7 +42,15 @@ function decimal(abs: number, digits: number): { int: string; frac: string } | u
     int = kept.slice(0, kept.length - digits);
     frac = kept.slice(kept.length - digits);
   }
-  return { int: int.replace(/\B(?=(\d{3})+$)/g, ','), frac };
+  return { int: grouped(int), frac };
+}
+
+/** "1234567" → "1,234,567" */
+function grouped(int: string): string {
+  if (int.length <= 3) return int;
+  let out = int.slice(0, int.length % 3 || 3);
+  for (let i = out.length; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out;
 }
 
 /** `Intl.NumberFormat('en-US', { maximumFractionDigits })` (`toLocaleString('en-US')` is 3). */
