@@ -37,7 +37,11 @@ export function processContext(): CliContext {
   return {
     stdout: guardedStream(process.stdout),
     stderr: guardedStream(process.stderr),
-    stdin: process.stdin,
+    // Read on first use: process.stdin builds a stream (and loads fs's streams) that only commands
+    // reading `-` or asking questions need, not `--version` or `--help`.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

@@ -19,10 +19,16 @@ export function toolVersion(): string {
 }
 
 export async function main(argv: string[], given: CliContext = processContext(), deps: Partial<ProgramDeps> = {}): Promise<number> {
+  // Field by field, not `...given`: a spread would read `stdin`, which processContext() leaves lazy.
   const ctx: CliContext = {
-    ...given,
     stdout: sanitizedStream(given.stdout, colorPossible(given)),
     stderr: sanitizedStream(given.stderr, false),
+    get stdin() {
+      return given.stdin;
+    },
+    env: given.env,
+    cwd: given.cwd,
+    now: given.now,
   };
   const program = createProgram(ctx, { version: deps.version ?? toolVersion(), ...deps });
   let code: number;

@@ -1,10 +1,9 @@
-/** Text helpers every stage shares (en-US numbers, so output is stable wherever it runs). */
-
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Text helpers every stage shares (en-US numbers, so output is stable wherever it runs; no ICU, see schema/numbers.ts). */
+import { formatNumber, formatUsd } from '../schema/numbers.js';
 
 /** "$1,234.50" */
 export function money(value: number): string {
-  return usd.format(value);
+  return formatUsd(value);
 }
 
 /** "api, worker and 3 more" */
@@ -20,7 +19,7 @@ export function joinAnd(xs: readonly string[]): string {
 
 /** "1 cluster" / "3 clusters" */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 export function capitalise(s: string): string {

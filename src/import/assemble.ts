@@ -7,6 +7,7 @@
 import { optionName } from '../domain/options.js';
 import { list } from '../domain/text.js';
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
+import { compareText } from '../schema/numbers.js';
 import { LIMITS, type WorkloadInput } from '../schema/workload.js';
 import {
   DEFAULT_CPU,
@@ -357,7 +358,7 @@ function header(
   }
   if (plain.size) {
     lines.push('Skipped, not workloads:');
-    for (const [kind, names] of [...plain].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    for (const [kind, names] of [...plain].sort((a, b) => b[1].length - a[1].length || compareText(a[0], b[0]))) {
       lines.push(`  ${kind} ×${names.length} (${list(names, 4)})`);
     }
   }

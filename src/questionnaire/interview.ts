@@ -25,6 +25,7 @@ import {
   type PortabilityLevel,
 } from '../schema/enums.js';
 import { instanceTypeProblem, suggestInstanceTypes, type InstanceTypeCatalog } from '../schema/instance-types.js';
+import { compareText } from '../schema/numbers.js';
 import { AWS_REGIONS, suggestRegions } from '../schema/regions.js';
 import { Network, Requirements, Service, Team, type WorkloadInput } from '../schema/workload.js';
 import { createScriptedPrompter, type Choice, type Prompter, type Verdict } from './prompter.js';
@@ -695,7 +696,7 @@ async function interview(prompter: Prompter, options: QuestionnaireOptions): Pro
           // Once something is typed, the matches come first, so Enter takes the best one.
           if (!catalog) return [...(check(t) === true ? [typeChoice(t)] : []), done];
           const hits = rest(all.map((x) => x.value).filter((v) => v.includes(t))).sort(
-            (a, b) => Number(!a.startsWith(t)) - Number(!b.startsWith(t)) || a.localeCompare(b),
+            (a, b) => Number(!a.startsWith(t)) - Number(!b.startsWith(t)) || compareText(a, b),
           );
           if (hits.length > 0) return [...hits.slice(0, 200).map((v) => typeChoice(v)), done];
           const near = rest(suggestInstanceTypes(t, catalog));

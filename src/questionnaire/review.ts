@@ -3,6 +3,7 @@
  * topic, with defaults filled in, so the user can see at a glance what the advice is based on.
  */
 import { optionName } from '../domain/options.js';
+import { formatNumber } from '../schema/numbers.js';
 import {
   Service,
   WorkloadSchema,
@@ -25,7 +26,7 @@ function platform(t: { arch: string; os: string; gpus: number; storage: number; 
   if (t.os !== 'linux') parts.push(t.os);
   if (t.gpus > 0) parts.push(plural(t.gpus, 'GPU'));
   if (t.storage > 20) parts.push(`${t.storage} GiB disk`);
-  if (t.imageSizeMB !== IMAGE_SIZE_DEFAULT_MB) parts.push(`${t.imageSizeMB.toLocaleString('en-US')} MB image`);
+  if (t.imageSizeMB !== IMAGE_SIZE_DEFAULT_MB) parts.push(`${formatNumber(t.imageSizeMB)} MB image`);
   return parts.length > 0 ? `, ${parts.join(', ')}` : '';
 }
 
@@ -122,7 +123,7 @@ function rowsOf(w: Workload): ReviewRow[] {
       text:
         `${plural(w.team.engineers, 'engineer')}, ${w.team.platformEngineers} on the platform, Kubernetes: ${w.team.kubernetes}` +
         (w.team.kubernetesEcosystem !== 'none' ? ` (ecosystem: ${w.team.kubernetesEcosystem})` : '') +
-        (cost !== undefined ? `, $${cost.toLocaleString('en-US')} a year each` : ''),
+        (cost !== undefined ? `, $${formatNumber(cost)} a year each` : ''),
     },
     { key: 'current', label: 'today', text: current(w) },
     {

@@ -5,6 +5,7 @@
  * replicas, Windows not on ARM, unique names) therefore read exactly as they do for a file.
  */
 import { z } from 'zod';
+import { formatNumber } from '../schema/numbers.js';
 import { WorkloadSchema, type WorkloadInput } from '../schema/workload.js';
 import type { Verdict } from './prompter.js';
 
@@ -77,7 +78,7 @@ export function rangeAt(path: Path): string | undefined {
     if (def.check === 'greater_than') min = { value: def.value, inclusive: def.inclusive ?? true };
     if (def.check === 'less_than') max = { value: def.value, inclusive: def.inclusive ?? true };
   }
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => formatNumber(x);
   const kind = schema.isInt ? 'a whole number' : 'a number';
   if (min && max)
     return min.inclusive ? `${kind} from ${n(min.value)} to ${n(max.value)}` : `${kind} above ${n(min.value)}, up to ${n(max.value)}`;

@@ -1,14 +1,13 @@
 /** Number formatting shared by the table and Markdown reports (JSON keeps raw numbers). */
-
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+import { formatNumber } from '../schema/numbers.js';
 
 /** Unit prices keep their full precision (AWS quotes Fargate GB-hours to six decimals). */
 export function unitPrice(value: number): string {
-  return `$${plain.format(value)}`;
+  return `$${formatNumber(value, 6)}`;
 }
 
 export function quantity(value: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
+  return formatNumber(value, 2);
 }
 
 export function signed(points: number): string {

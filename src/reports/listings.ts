@@ -8,6 +8,7 @@ import { describeCaseStudies, describeRules, type RuleDescription } from '../rul
 import { describeSource, isConfirmed } from '../rules/case-studies.js';
 import { optionName } from '../domain/options.js';
 import type { OutputFormat } from '../schema/enums.js';
+import { compareText } from '../schema/numbers.js';
 import { signed, unitPrice } from './format.js';
 import { escapeCell as cell, wrap } from './text.js';
 import { describeEstimate } from './view.js';
@@ -32,7 +33,7 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): stri
     { item: 'EKS control plane (standard support)', price: prices.eks.controlPlaneHour, unit: 'per cluster-hour' },
     { item: 'EKS control plane (extended support)', price: prices.eks.extendedSupportHour, unit: 'per cluster-hour' },
   ];
-  const ec2 = Object.entries(prices.ec2.onDemandHour).sort(([x], [y]) => x.localeCompare(y));
+  const ec2 = Object.entries(prices.ec2.onDemandHour).sort(([x], [y]) => compareText(x, y));
   if (format === 'json') {
     return `${JSON.stringify(
       {

@@ -9,6 +9,7 @@
 import type { Advice, OptionAdvice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
 import { money } from '../domain/text.js';
+import { formatNumber } from '../schema/numbers.js';
 import { describeChoice } from '../rules/case-studies.js';
 import { costChartModel, type CostChartModel } from './charts.js';
 import { htmlText, mdCode, mdLink, mdParagraph, mdProse, mdText } from './escape.js';
@@ -430,7 +431,7 @@ function assemble(blocks: readonly Block[], left: readonly string[]): string {
 
 function noteFor(left: readonly string[]): string {
   return (
-    `---\n\n_This record was shortened to stay under GitHub’s ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit; ` +
+    `---\n\n_This record was shortened to stay under GitHub’s ${formatNumber(GITHUB_COMMENT_LIMIT)}-character comment limit; ` +
     `left out: ${left.join(', ')}. The full record: \`--format html\` (a page) or \`--format json\`._\n`
   );
 }

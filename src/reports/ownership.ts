@@ -5,6 +5,7 @@
  */
 import type { Advice, MigrationEstimate, Range } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
+import { formatNumber } from '../schema/numbers.js';
 import { quantity } from './format.js';
 
 /** "21–84" (or "4" when both ends agree). */
@@ -19,7 +20,7 @@ export function moneySpan(r: Range): string {
 
 /** "$190,000" */
 export function dollars(x: number): string {
-  return `${x < 0 ? '−' : ''}$${Math.abs(Math.round(x)).toLocaleString('en-US')}`;
+  return `${x < 0 ? '−' : ''}$${formatNumber(Math.abs(Math.round(x)))}`;
 }
 
 /** The engineer rate the dollars come from, or null when the workload gave none. */

@@ -6,6 +6,7 @@
  * (each option also has its own dash pattern).
  */
 import { money } from '../domain/text.js';
+import { formatNumber } from '../schema/numbers.js';
 import type { CostChartModel, CostSeries } from './charts.js';
 import { htmlText } from './escape.js';
 
@@ -16,7 +17,7 @@ const WIDTH = 880;
 const n = (x: number): string => String(Math.round(x * 100) / 100);
 
 /** "$12,000": axis labels need no cents. */
-const axisMoney = (x: number): string => `$${Math.round(x).toLocaleString('en-US')}`;
+const axisMoney = (x: number): string => `$${formatNumber(Math.round(x))}`;
 
 export function svgCostCurve(model: CostChartModel, id = 'cost-curve'): string | null {
   if (model.series.length === 0) return null;

@@ -7,6 +7,7 @@
  */
 import type { CaseStudyMatch } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
+import { compareText, formatNumber } from '../schema/numbers.js';
 import type { Workload } from '../schema/workload.js';
 import { factsOf, type WorkloadFacts } from './traits.js';
 import type { CaseStudy, CaseTraits } from './types.js';
@@ -646,7 +647,7 @@ function workloadTraits(w: Workload, t: WorkloadFacts['traits']): Record<TraitKe
     bursty: { value: t.bursty, yours: t.bursty ? 'bursty load' : 'steady load' },
     batch: { value: t.hasJobs, yours: t.hasJobs ? 'batch jobs' : 'no batch jobs' },
     perTaskIsolation: { value: w.requirements.isolation === 'per-task', yours: `isolation ${w.requirements.isolation}` },
-    largeFleet: { value: t.peakTasks >= 500, yours: `${t.peakTasks.toLocaleString('en-US')} tasks at peak` },
+    largeFleet: { value: t.peakTasks >= 500, yours: `${formatNumber(t.peakTasks)} tasks at peak` },
   };
 }
 
@@ -778,7 +779,7 @@ function scoreCase(cs: CaseStudy, mine: Record<TraitKey, Described>): CaseStudyM
 }
 
 const bySimilarity = (a: CaseStudyMatch, b: CaseStudyMatch) =>
-  b.similarity - a.similarity || Number(b.confirmed) - Number(a.confirmed) || a.id.localeCompare(b.id);
+  b.similarity - a.similarity || Number(b.confirmed) - Number(a.confirmed) || compareText(a.id, b.id);
 
 /**
  * The case studies that resemble the workload: the MAX_MATCHES most similar at or above

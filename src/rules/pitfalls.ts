@@ -9,6 +9,7 @@ import type { InstanceShape } from '../domain/price-book.js';
 import { SOURCES, sourceOf } from '../domain/sources.js';
 import { list, money, plural } from '../domain/text.js';
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
+import { formatNumber } from '../schema/numbers.js';
 import type { Workload } from '../schema/workload.js';
 import { factsOf, type WorkloadFacts } from './traits.js';
 import type { Pitfall, PitfallFinding, RuleContext } from './types.js';
@@ -21,7 +22,7 @@ const FARGATE_SPOT: OptionId[] = optionIds((o) => o.fargateSpot);
 const EC2_SPOT: OptionId[] = optionIds((o) => o.compute === 'ec2');
 const ALL: OptionId[] = [...OPTION_IDS];
 const FARGATE: OptionId[] = optionIds((o) => o.compute === 'fargate');
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => formatNumber(x);
 
 /** Extended support adds $0.50 per cluster-hour on top of the $0.10 standard fee (EKS pricing). */
 const EKS_STANDARD_PER_HOUR = 0.1;

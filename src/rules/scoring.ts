@@ -9,6 +9,7 @@ import { operationsEffort } from '../domain/operations.js';
 import { ALL_OPTIONS, OPTIONS } from '../domain/options.js';
 import { capitalise, list, plural } from '../domain/text.js';
 import type { OptionId } from '../schema/enums.js';
+import { formatNumber } from '../schema/numbers.js';
 import { fire, needs, skip } from './blockers.js';
 import { SCALE_OUT_MODEL } from './traits.js';
 import type { Effects, Rule } from './types.js';
@@ -23,7 +24,7 @@ const A = 'eks-auto-mode';
 
 const ALL: readonly OptionId[] = ALL_OPTIONS.map((o) => o.id);
 
-const fmtHours = (h: number): string => (h >= 10 ? Math.round(h).toLocaleString('en-US') : String(Math.round(h * 10) / 10));
+const fmtHours = (h: number): string => (h >= 10 ? formatNumber(Math.round(h)) : String(Math.round(h * 10) / 10));
 
 /** The team, in words: "a team of 5 with no platform engineers" / "2 platform engineers and 10 others". */
 function teamWords(engineers: number, platformEngineers: number): string {

@@ -5,6 +5,7 @@
  * input rules, so files, flags and the questionnaire say the same thing.
  */
 import { closestAll, orList } from './suggest.js';
+import { compareText } from './numbers.js';
 
 export interface InstanceTypeCatalog {
   /** Types the tool can place tasks on: it knows their vCPU, memory, GPUs and network limits. */
@@ -27,7 +28,7 @@ function sizeRank(size: string): number {
   return 1_000 + (size.startsWith('metal') ? 1 : 0);
 }
 
-const bySize = (a: string, b: string) => sizeRank(a) - sizeRank(b) || a.localeCompare(b);
+const bySize = (a: string, b: string) => sizeRank(a) - sizeRank(b) || compareText(a, b);
 
 interface Index {
   types: string[];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ImagePullPath } from './enums.js';
 import { LIMITS, LIST_LIMITS } from './limits.js';
+import { formatNumber } from './numbers.js';
 import { AWS_REGIONS, isRegionCode, regionProblem } from './regions.js';
 import {
   ARCHITECTURES,
@@ -252,11 +253,11 @@ export const WorkloadSchema = z
     region: Region.default('us-east-1'),
     services: z
       .array(Service, { error: 'services must be a list' })
-      .max(LIST_LIMITS.services, { error: `at most ${LIST_LIMITS.services.toLocaleString('en-US')} services` })
+      .max(LIST_LIMITS.services, { error: `at most ${formatNumber(LIST_LIMITS.services)} services` })
       .default([]),
     jobs: z
       .array(Job, { error: 'jobs must be a list' })
-      .max(LIST_LIMITS.jobs, { error: `at most ${LIST_LIMITS.jobs.toLocaleString('en-US')} jobs` })
+      .max(LIST_LIMITS.jobs, { error: `at most ${formatNumber(LIST_LIMITS.jobs)} jobs` })
       .default([]),
     daemons: z
       .array(Daemon, { error: 'daemons must be a list' })

@@ -1,5 +1,5 @@
 /** `ecs-or-eks advise`: a workload (file or questionnaire) → prices → advice → a report. */
-import { renderReport } from '../../reports/index.js';
+import { renderReportLazily } from '../../reports/lazy.js';
 import type { OutputFormat, PriceSourceKind } from '../../schema/enums.js';
 import type { Workload } from '../../schema/workload.js';
 import { createAdviser } from '../adviser.js';
@@ -67,7 +67,7 @@ export async function runAdvise(ctx: CliContext, deps: ProgramDeps, flags: Advis
   const adviceFor = createAdviser(ctx, deps, flags.prices);
   const advice = await adviceFor(workload);
   const baseAdvice = base ? await adviceFor(base) : undefined;
-  const report = renderReport(advice, flags.format, {
+  const report = await renderReportLazily(advice, flags.format, {
     color: useColor(ctx, flags.color && flags.out === undefined),
     explain: flags.explain,
     details: flags.details,

@@ -69,34 +69,6 @@ export function priceCachePath(region: string, env: NodeJS.ProcessEnv): string {
   return join(location.dir, `prices-${region}.json`);
 }
 
-const ISO_DAY = /^(\d{4}-\d{2}-\d{2})?$/;
-const sourcedPrice = z.object({
-  usd: z.number().nonnegative().max(100_000),
-  source: z.string().max(64),
-  asOf: z.string().regex(ISO_DAY, 'not a YYYY-MM-DD date'),
-  estimate: z.object({ reason: z.string().max(1000), fix: z.string().max(1000) }).optional(),
-});
-const ratePair = z.object({ vcpuHour: sourcedPrice, gbHour: sourcedPrice });
-const priceMap = z.record(z.string().max(64), sourcedPrice);
-const regionPrices = z.object({
-  region: z.string(),
-  fargate: z.object({
-    linuxX86: ratePair.optional(),
-    linuxArm: ratePair.optional(),
-    windows: ratePair.extend({ osLicenseVcpuHour: sourcedPrice }).optional(),
-    ephemeralStorageGbHour: sourcedPrice.optional(),
-    spotX86: ratePair.optional(),
-    spotArm: ratePair.optional(),
-  }),
-  eks: z.object({
-    controlPlaneHour: sourcedPrice.optional(),
-    extendedSupportHour: sourcedPrice.optional(),
-    autoModeFee: priceMap.optional(),
-  }),
-  ecs: z.object({ managedInstancesFee: priceMap.optional() }),
-  ec2: z.object({ onDemandHour: priceMap }),
-});
-
 /** A UTC timestamp as `Date#toISOString` writes it, that names a real instant after 2000. */
 export function isIsoTimestamp(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value)) return false;
@@ -106,16 +78,51 @@ export function isIsoTimestamp(value: string): boolean {
   return new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
 }
 
-const cacheEntry = z.object({
-  schemaVersion: z.literal(1),
-  region: z.string(),
-  fetchedAt: z.string().refine(isIsoTimestamp, 'not an ISO timestamp (like 2026-10-01T12:00:00.000Z)'),
-  prices: regionPrices,
-});
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2})?$/;
+
+/**
+ * The cache file's schema, built on first use: zod schemas cost milliseconds to construct, and most
+ * runs (`--prices snapshot`, no cache file, `--help`) never read a cache.
+ */
+let cacheEntrySchema: ReturnType<typeof buildCacheEntrySchema> | undefined;
+function buildCacheEntrySchema() {
+  const sourcedPrice = z.object({
+    usd: z.number().nonnegative().max(100_000),
+    source: z.string().max(64),
+    asOf: z.string().regex(ISO_DAY, 'not a YYYY-MM-DD date'),
+    estimate: z.object({ reason: z.string().max(1000), fix: z.string().max(1000) }).optional(),
+  });
+  const ratePair = z.object({ vcpuHour: sourcedPrice, gbHour: sourcedPrice });
+  const priceMap = z.record(z.string().max(64), sourcedPrice);
+  const regionPrices = z.object({
+    region: z.string(),
+    fargate: z.object({
+      linuxX86: ratePair.optional(),
+      linuxArm: ratePair.optional(),
+      windows: ratePair.extend({ osLicenseVcpuHour: sourcedPrice }).optional(),
+      ephemeralStorageGbHour: sourcedPrice.optional(),
+      spotX86: ratePair.optional(),
+      spotArm: ratePair.optional(),
+    }),
+    eks: z.object({
+      controlPlaneHour: sourcedPrice.optional(),
+      extendedSupportHour: sourcedPrice.optional(),
+      autoModeFee: priceMap.optional(),
+    }),
+    ecs: z.object({ managedInstancesFee: priceMap.optional() }),
+    ec2: z.object({ onDemandHour: priceMap }),
+  });
+  return z.object({
+    schemaVersion: z.literal(1),
+    region: z.string(),
+    fetchedAt: z.string().refine(isIsoTimestamp, 'not an ISO timestamp (like 2026-10-01T12:00:00.000Z)'),
+    prices: regionPrices,
+  });
+}
 
 /** Checks an unknown value against the `PriceCacheEntry` shape; returns the problem or the entry. */
 export function parsePriceCacheEntry(value: unknown): { entry: PriceCacheEntry } | { problem: string } {
-  const result = cacheEntry.safeParse(value);
+  const result = (cacheEntrySchema ??= buildCacheEntrySchema()).safeParse(value);
   if (!result.success) {
     const first = result.error.issues[0];
     return { problem: first ? `${clip(first.path.join('.'), 80) || '(root)'}: ${first.message}` : 'invalid' };
