@@ -297,7 +297,13 @@ export function priceEc2Option(
   const breakEven = once(() => breakEvenAgainst(totalAt, counterpartTotal, counterpart));
   const sizing = once((): Ec2Sizing => ({
     ...sizingOf(option, w, placed, choices, u0),
-    breakEven: { against: counterpart, note: breakEven().note },
+    // A getter: the rules read the sizing on every what-if probe, the break-even search only the report.
+    breakEven: {
+      against: counterpart,
+      get note() {
+        return breakEven().note;
+      },
+    },
   }));
   return {
     option: option.id,
