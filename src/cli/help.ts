@@ -52,6 +52,12 @@ const EXAMPLES: Readonly<Record<string, readonly [command: string, what: string]
   diff: [
     ['ecs-or-eks diff today.yaml proposed.yaml', 'how the answer and every cost change'],
     ['ecs-or-eks diff a.yaml b.yaml --format markdown', 'for a pull request'],
+    ['ecs-or-eks diff main/ services/ --fail-on recommendation-change', 'a CI gate over a folder (exit 4)'],
+  ],
+  comment: [
+    ['ecs-or-eks comment report.md', 'post or update the comment (GITHUB_* from the runner)'],
+    ['ecs-or-eks diff a.yaml b.yaml -f markdown | ecs-or-eks comment -', 'from stdin'],
+    ['ecs-or-eks comment report.md --pr 42', 'on a given pull request'],
   ],
   schema: [['ecs-or-eks schema > workload.schema.json', 'the JSON Schema, for editors']],
 };

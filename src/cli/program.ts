@@ -15,7 +15,7 @@ import type { CliContext } from './io.js';
 
 export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
   const program = new Command('ecs-or-eks')
-    .description('Should your containers run on ECS or EKS, on Fargate or EC2 — and what will each cost?')
+    .description('Should your containers run on ECS or EKS, on Fargate or EC2 —\nand what will each cost?')
     .version(deps.version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
@@ -28,7 +28,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
   program
     .command('advise')
     .description('recommend a container platform and price every option (questionnaire on a terminal, or --input FILE)')
-    .option('-i, --input <file>', 'workload file, YAML or JSON (- for stdin); skips the questionnaire')
+    .option('-i, --input <file>', 'workload file, YAML or JSON (- for stdin), or a folder of them; skips the questionnaire')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
     .option('-u, --utilization <pct>', 'override cost.utilization (1-100)', parsePercent)

@@ -32,6 +32,12 @@ describe('init', () => {
 });
 
 describe('--help', () => {
+  it('the program help fits 80 columns, description included', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
   it.each([
     ['advise'],
     ['init'],
@@ -43,6 +49,7 @@ describe('--help', () => {
     ['rules'],
     ['cases'],
     ['diff'],
+    ['comment'],
     ['schema'],
   ])('%s shows examples of itself', async (...command) => {
     const { code, stdout } = await run([...command, '--help']);
