@@ -1,6 +1,6 @@
 /**
  * `renderReport` (index.ts) for a command that renders one format per run: only that format's
- * renderer is loaded. JSON needs none of the terminal, Markdown or HTML code (chalk, cli-table3, the
+ * renderer is loaded. JSON needs none of the terminal, Markdown or HTML code (chalk, the
  * charts), 90 KB of the bundle that `advise -f json` would otherwise load. Kept apart from index.ts,
  * whose static imports would load every renderer.
  */

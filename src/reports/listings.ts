@@ -2,7 +2,6 @@
  * Renderers for the secondary commands: `diff`, `prices show`, `rules` and `cases`. Pure functions
  * from data to a string, like the advice reports.
  */
-import Table from 'cli-table3';
 import type { PriceBook, SourcedPrice } from '../domain/price-book.js';
 import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
 import { describeSource, isConfirmed } from '../rules/case-studies.js';
@@ -15,7 +14,7 @@ import { describeEstimate } from './view.js';
 
 export { renderDiff } from './diff.js';
 
-export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): string {
+export function renderPriceBook(book: PriceBook, format: 'table' | 'json', width = 80): string {
   const { prices } = book;
   const rows: Array<{ item: string; price: SourcedPrice | undefined; unit: string }> = [
     { item: 'Fargate Linux/x86 vCPU', price: prices.fargate.linuxX86?.vcpuHour, unit: 'per vCPU-hour' },
@@ -50,32 +49,80 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json'): stri
       2,
     )}\n`;
   }
-  const table = new Table({
-    head: ['Item', 'USD', 'Unit', 'Source', 'As of'],
-    style: { head: [], border: [] },
-    colAligns: ['left', 'right', 'left', 'left', 'left'],
-  });
-  for (const r of rows) {
-    table.push([
-      r.item,
-      r.price ? unitPrice(r.price.usd) : 'unknown',
-      r.unit,
-      r.price ? `${r.price.source}${r.price.estimate ? ' (estimate)' : ''}` : '—',
-      r.price?.asOf ?? '—',
-    ]);
-  }
+  // Plain columns (no grid) that fit 80, and each source once, numbered, with where to read it.
+  const numbers = new Map<string, number>();
+  const ref = (id: string): number => {
+    let k = numbers.get(id);
+    if (k === undefined) numbers.set(id, (k = numbers.size + 1));
+    return k;
+  };
+  const cells = rows.map((r) => [
+    r.item,
+    r.price ? `${unitPrice(r.price.usd)}${r.price.estimate ? '*' : ''}` : 'unknown',
+    r.unit.replace(/^per /, ''),
+    r.price?.asOf ?? '—',
+    r.price ? `[${ref(r.price.source)}]` : '',
+  ]);
+  const head = ['Item', 'USD', 'per', 'As of', 'Src'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) =>
+    c
+      .map((x, i) => (i === 1 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const table = [line(head), ...cells.map(line)].map((l) => `  ${l}`).join('\n');
   const estimated = ec2.filter(([, p]) => p.estimate).length;
   const lines = [
     `Prices for ${book.region}: source ${book.source}, as of ${book.asOf}`,
-    table.toString(),
-    `EC2 on-demand (Linux, shared tenancy): ${ec2.length} instance types${estimated > 0 ? `, ${estimated} of them estimated` : ''}; e.g. ${ec2
-      .filter(([t]) => ['m7g.large', 'm7i.large', 'c7g.large', 'm6i.large', 'g5.xlarge'].includes(t))
-      .map(([t, p]) => `${t} ${unitPrice(p.usd)}/h`)
-      .join(', ')}`,
+    '',
+    table,
+    '',
+    wrap(
+      `EC2 on-demand (Linux, shared tenancy): ${ec2.length} instance types${estimated > 0 ? `, ${estimated} of them estimated` : ''}; e.g. ${ec2
+        .filter(([t]) => ['m7g.large', 'm7i.large', 'c7g.large', 'm6i.large', 'g5.xlarge'].includes(t))
+        .map(([t, p]) => `${t} ${unitPrice(p.usd)}/h`)
+        .join(', ')}`,
+      width,
+      '  ',
+      '',
+    ),
   ];
-  for (const e of book.estimates) lines.push(wrap(`* ${describeEstimate(e)}`, 100, '  ', ''));
+  lines.push(
+    '',
+    wrap(
+      'Sources (check any price against AWS: https://aws.amazon.com/fargate/pricing/ https://aws.amazon.com/eks/pricing/ https://aws.amazon.com/ec2/pricing/on-demand/)',
+      width,
+      '  ',
+      '',
+    ),
+  );
+  for (const [id, k] of numbers) lines.push(wrap(`[${k}] ${describePriceSource(book, id)}`, width, '    ', '  '));
+  if (book.estimates.length > 0) lines.push('', '* estimated:');
+  for (const e of book.estimates) lines.push(wrap(`* ${describeEstimate(e)}`, width, '    ', '  '));
   for (const w of book.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A price source as a reader can follow it: its title, and a URL — the page itself, or the file in
+ * the public repository it was read from — plus its kind and date.
+ */
+function describePriceSource(book: PriceBook, id: string): string {
+  if (id === 'live' || id === 'cache') {
+    return 'AWS Price List API (GetProducts), fetched by `ecs-or-eks prices refresh` — https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/using-ppslong.html';
+  }
+  const info = book.snapshot.sources[id];
+  if (!info) return id;
+  const url =
+    info.url ??
+    (info.repo
+      ? info.commit && info.path && !info.path.includes(',')
+        ? `https://github.com/${info.repo}/blob/${info.commit.split(/[ (]/)[0]}/${info.path}`
+        : `https://github.com/${info.repo}`
+      : undefined);
+  const title = url && info.title === url ? '' : info.title;
+  const when = info.date ? `, ${info.date}` : '';
+  return `${[title, url].filter(Boolean).join(' — ')} (${info.kind}${when})`;
 }
 
 export function renderRules(format: OutputFormat, width = 100): string {

@@ -197,7 +197,12 @@ describe('other commands', () => {
     const { code, stdout } = await run(['prices', 'show', '--region', 'us-east-1']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/source snapshot, as of \d{4}-\d{2}-\d{2}/);
-    expect(stdout).toMatch(/0\.04048/);
+    expect(stdout).toMatch(/Fargate Linux\/x86 vCPU +\$0\.04048 +vCPU-hour +\d{4}-\d{2}-\d{2} +\[1\]/);
+    // Each source once, numbered, with where to check it; no bare internal ids.
+    expect(stdout).toMatch(/^ {2}\[1\] \S/m);
+    expect(stdout).toContain('https://aws.amazon.com/fargate/pricing/');
+    expect(stdout).not.toMatch(/r4_bulk|fgcalc|spec_assumption/);
+    for (const line of stdout.split('\n')) if (!/^\s*\S*https?:\/\//.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
   it('an unexpected error exits 1, asks for a report, and shows the stack only with DEBUG', async () => {

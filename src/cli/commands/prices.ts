@@ -7,7 +7,7 @@ import type { ProgramDeps } from '../deps.js';
 import { choosePriceBook } from '../prices/choose.js';
 import { summarize } from '../prices/completeness.js';
 import { refreshRegion, RefreshFailure } from '../prices/refresh.js';
-import { lazyLiveFetcher } from './shared.js';
+import { lazyLiveFetcher, terminalWidth } from './shared.js';
 
 /**
  * Refreshes each region in turn. A region that fails (no answer, an incomplete answer, a cache
@@ -49,5 +49,5 @@ export async function runPricesShow(
 ): Promise<void> {
   const region = flags.region ?? ctx.env.AWS_REGION ?? 'us-east-1';
   const book = await choosePriceBook({ mode: flags.prices, region }, ctx, deps.fetchLive ?? lazyLiveFetcher);
-  ctx.stdout.write(renderPriceBook(book, flags.format));
+  ctx.stdout.write(renderPriceBook(book, flags.format, terminalWidth(ctx)));
 }
