@@ -100,13 +100,13 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
   program
     .command('rules')
     .description('list every rule: what triggers it, its effect on each option, and its source')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown'] as const).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .action(async (flags: { format: OutputFormat }) => (await import('./commands/listings.js')).runRules(ctx, flags));
 
   program
     .command('cases')
     .description('list the public case studies with their profiles and sources')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown'] as const).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .action(async (flags: { format: OutputFormat }) => (await import('./commands/listings.js')).runCases(ctx, flags));
 
   program
@@ -114,7 +114,7 @@ export function createProgram(ctx: CliContext, deps: ProgramDeps): Command {
     .description('how the recommendation and every option’s cost change between two designs')
     .argument('<a>', 'the first workload file (or a folder of them)')
     .argument('<b>', 'the second workload file (or a folder; files are paired by name)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown'] as const).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addOption(new Option('--prices <source>', 'price source').choices(PRICE_SOURCES))
     .option('-u, --utilization <pct>', 'override cost.utilization (1-100) on both sides', parsePercent)
     .option('-r, --region <region>', 'override region on both sides', parseRegion)

@@ -8,6 +8,7 @@ import type { Advice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
 import { money } from '../domain/text.js';
 import type { OptionId, OutputFormat } from '../schema/enums.js';
+import { renderDiffHtml } from './html.js';
 import { escapeCell, wrap } from './text.js';
 
 export interface NamedAdvice {
@@ -99,7 +100,7 @@ function isNamed(x: unknown): boolean {
   return isRecord(x) && typeof x.name === 'string';
 }
 
-/** The diff as table, Markdown or JSON (any other format falls back to Markdown). */
+/** The diff as table, Markdown, HTML (one self-contained page) or JSON. */
 export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat, width = 80): string {
   const d = compareAdvice(a, b);
   if (format === 'json') return `${JSON.stringify(d, null, 2)}\n`;
@@ -117,6 +118,24 @@ export function renderDiff(a: NamedAdvice, b: NamedAdvice, format: OutputFormat,
         : `${x.path} ${show(x.from)} → ${show(x.to)}`,
   );
   const rules = [...d.rules.started.map((r) => `+ ${r} (now fires)`), ...d.rules.stopped.map((r) => `− ${r} (no longer fires)`)];
+  if (format === 'html') {
+    return renderDiffHtml({
+      a: a.name,
+      b: b.name,
+      headline,
+      version: b.advice.tool.version,
+      options: d.options.map((r) => ({
+        name: r.name,
+        scores: `${score(r.before)} → ${score(r.after)}`,
+        before: r.before.monthly,
+        after: r.after.monthly,
+        change: change(r),
+        blockedAfter: !r.after.eligible,
+      })),
+      inputs,
+      rules,
+    });
+  }
   if (format !== 'table') {
     const lines = [
       `## ${escapeCell(a.name)} → ${escapeCell(b.name)}`,

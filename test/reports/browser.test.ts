@@ -16,6 +16,7 @@ import type { Mermaid } from 'mermaid';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Advice } from '../../src/domain/advice.js';
+import { renderDiff } from '../../src/reports/diff.js';
 import { renderHtml } from '../../src/reports/html.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
 import { adviceFor, adviceWithPeopleCost, FIXTURES } from './report-inputs.js';
@@ -168,5 +169,36 @@ describe.skipIf(!HAS_CHROMIUM)(`in headless Chromium${HAS_CHROMIUM ? '' : ` (ski
       writeFileSync(join(dir, `${name}.pdf`), pdf);
     }
     await page.close();
+  });
+
+  it('diff --format html: the comparison page loads with no error and no outside request, and draws its bars', async () => {
+    const file = join(dir, 'diff.html');
+    writeFileSync(
+      file,
+      renderDiff(
+        { name: 'startup-api.yaml', advice: adviceFor('startup-api') },
+        { name: 'regulated-fintech.yaml', advice: adviceFor('regulated-fintech') },
+        'html',
+      ),
+    );
+    const url = pathToFileURL(file).href;
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    const bars = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      return Array.from(doc.querySelectorAll('#chart svg rect')).map((e) => e.getBoundingClientRect().width);
+    });
+    await page.close();
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(bars).toHaveLength(12); // A and B for each of the six options
+    for (const w of bars) expect(w).toBeGreaterThan(0);
   });
 });

@@ -89,5 +89,26 @@ describe('diff at the CLI', () => {
     expect(md).toContain('`services[web].gpus 0 → 1`');
     expect(md).toContain('| ECS on Fargate |');
     expect(md).toContain('→ blocked');
+    const html = (await run(['diff', a, b, '--format', 'html'])).stdout;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'\"");
+    expect(html).toContain('<code>services[web].gpus 0 → 1</code>');
+    expect(html).toMatch(/<th scope="row">ECS on Fargate<\/th><td class="num">[\d.]+ → blocked<\/td>/);
+    expect(html).toContain('<svg role="img"');
+  });
+
+  it('html escapes file names, and is refused for folders (one page is one decision)', async () => {
+    const dir = tempDir();
+    const odd = join(dir, '<b>&.yaml');
+    writeFileSync(odd, base);
+    const html = (await run(['diff', odd, odd, '--format', 'html'])).stdout;
+    expect(html).toContain('&lt;b&gt;&amp;.yaml');
+    expect(html).not.toContain('<b>&');
+    const folder = await run(['diff', dir, dir, '--format', 'html']);
+    expect(folder.code).toBe(2);
+    expect(folder.stdout).toBe('');
+    expect(folder.stderr).toMatch(/--format html makes a page for one workload/);
+    const advise = await run(['advise', '-i', dir, '--format', 'html']);
+    expect(advise.code).toBe(2);
   });
 });

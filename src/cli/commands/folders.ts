@@ -38,6 +38,7 @@ export async function runAdviseFolder(
   flags: FolderAdviseFlags,
   failOn: FailOnCondition[],
 ): Promise<void> {
+  htmlIsOnePage(flags.format);
   if (flags.base !== undefined && !(await isFolder(flags.base, ctx))) {
     throw new UsageError(`--input ${clip(flags.input)} is a folder, so --base must be a folder too (files are compared by name)`);
   }
@@ -94,6 +95,7 @@ export async function runDiffFolders(
   flags: DiffFlags,
   failOn: FailOnCondition[],
 ): Promise<void> {
+  htmlIsOnePage(flags.format);
   const [ra, rb] = [await readWorkloadFolder(a, ctx, { allowEmpty: true }), await readWorkloadFolder(b, ctx, { allowEmpty: true })];
   throwIfInvalid([...ra.invalid, ...rb.invalid]);
   if (ra.workloads.length === 0 && rb.workloads.length === 0) {
@@ -117,4 +119,13 @@ export async function runDiffFolders(
     failOn,
     pairs.flatMap((p) => (p.a && p.b ? [{ file: p.b.name, base: p.a.advice, head: p.b.advice }] : [])),
   );
+}
+
+/** An HTML page is one decision: a folder's combined document is Markdown, a table or JSON. */
+function htmlIsOnePage(format: OutputFormat): void {
+  if (format === 'html') {
+    throw new UsageError(
+      '--format html makes a page for one workload (or one pair of files); for a folder use --format markdown, table or json',
+    );
+  }
 }
