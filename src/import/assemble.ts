@@ -5,11 +5,12 @@
  * a warning, and the workload-wide requirements collected from every task that needs them.
  */
 import { optionName } from '../domain/options.js';
-import { list } from '../domain/text.js';
+import { list, plural } from '../domain/text.js';
 import { OPTION_IDS, type OptionId } from '../schema/enums.js';
 import { compareText } from '../schema/numbers.js';
 import { LIMITS, type WorkloadInput } from '../schema/workload.js';
 import {
+  type EcosystemHint,
   DEFAULT_CPU,
   DEFAULT_MEMORY_GIB,
   type ImportedTask,
@@ -185,7 +186,7 @@ export function assemble(found: SourceResult, options: AssembleOptions): ImportR
 
   const spot = fargateSpot(found.tasks);
   draft.requirements = requirements(found.tasks, spot, comment);
-  draft.team = team(options.kubernetes, comment);
+  draft.team = team(options.kubernetes, found.ecosystem, comment);
   draft.network = { subnets: [], privateSubnets: true, natOrEndpoints: true };
   comment('network.subnets', 'the files do not name the subnets; add their CIDRs for the IP-exhaustion check', true);
   comment('network.privateSubnets', 'default', true);
@@ -305,7 +306,11 @@ function requirements(
   return out;
 }
 
-function team(kubernetes: boolean, comment: (path: string, text: string, todo?: boolean) => void): NonNullable<WorkloadInput['team']> {
+function team(
+  kubernetes: boolean,
+  ecosystem: readonly EcosystemHint[],
+  comment: (path: string, text: string, todo?: boolean) => void,
+): NonNullable<WorkloadInput['team']> {
   comment('team.engineers', 'default; the files cannot say who builds and runs this', true);
   comment('team.platformEngineers', 'default', true);
   comment(
@@ -313,12 +318,20 @@ function team(kubernetes: boolean, comment: (path: string, text: string, todo?: 
     kubernetes ? 'default; the files are Kubernetes objects: if the team runs them today, say some or expert' : 'default',
     true,
   );
-  comment(
-    'team.kubernetesEcosystem',
-    kubernetes ? 'default; Helm charts, operators or a mesh in use? say some or central' : 'default',
-    true,
-  );
-  return { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: 'none' };
+  const helm = ecosystem.filter((e) => e.tool === 'Helm').reduce((n, e) => n + e.objects, 0);
+  if (helm > 0) {
+    comment(
+      'team.kubernetesEcosystem',
+      `${plural(helm, 'object')} ${helm === 1 ? 'carries' : 'carry'} Helm's labels (helm.sh/chart): Helm charts in use; say central if a platform team runs them for others`,
+    );
+  } else {
+    comment(
+      'team.kubernetesEcosystem',
+      kubernetes ? 'default; Helm charts, operators or a mesh in use? say some or central' : 'default',
+      true,
+    );
+  }
+  return { engineers: 8, platformEngineers: 0, kubernetes: 'none', kubernetesEcosystem: helm > 0 ? 'some' : 'none' };
 }
 
 function platformOf(found: SourceResult): string | undefined {

@@ -58,6 +58,12 @@ export function importKubernetes(objects: KubeObject[]): SourceResult {
   const usedHpas = new Set<KubeObject>();
   const key = (kind: unknown, ns: unknown, name: unknown) => `${String(kind)}/${String(ns ?? '')}/${String(name)}`;
   const present = new Set(all.map((o) => key(o.obj.kind, asRecord(o.obj.metadata).namespace, asRecord(o.obj.metadata).name)));
+  // `helm template` output keeps Helm's labels: the team installs software as Helm charts.
+  const helm = all.filter((o) => {
+    const labels = asRecord(asRecord(o.obj.metadata).labels);
+    return typeof labels['helm.sh/chart'] === 'string' || labels['app.kubernetes.io/managed-by'] === 'Helm';
+  }).length;
+  if (helm > 0) result.ecosystem.push({ tool: 'Helm', objects: helm });
   for (const o of all) {
     const kind = String(o.obj.kind);
     const meta = asRecord(o.obj.metadata);

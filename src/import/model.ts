@@ -56,6 +56,13 @@ export interface PlatformHint {
   evidence: string;
 }
 
+/** A Kubernetes tool the files show in use (Helm's chart labels), for `team.kubernetesEcosystem`. */
+export interface EcosystemHint {
+  tool: 'Helm';
+  /** How many objects carry its labels. */
+  objects: number;
+}
+
 /** A region named by the files (a provider block, an ARN, a log configuration). */
 export interface RegionHint {
   region: string;
@@ -81,10 +88,11 @@ export interface SourceResult {
   warnings: Warning[];
   platforms: PlatformHint[];
   regions: RegionHint[];
+  ecosystem: EcosystemHint[];
 }
 
 export function emptyResult(): SourceResult {
-  return { tasks: [], skipped: [], warnings: [], platforms: [], regions: [] };
+  return { tasks: [], skipped: [], warnings: [], platforms: [], regions: [], ecosystem: [] };
 }
 
 /** Adds `b` into `a`. */
@@ -94,6 +102,7 @@ export function mergeInto(a: SourceResult, b: SourceResult): void {
   a.warnings.push(...b.warnings);
   a.platforms.push(...b.platforms);
   a.regions.push(...b.regions);
+  a.ecosystem.push(...b.ecosystem);
 }
 
 export type Json = Record<string, unknown>;

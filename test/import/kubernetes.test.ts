@@ -212,3 +212,35 @@ describe('Kubernetes: names', () => {
     expect(r.notes.get('jobs[0].name')?.comment).toBe('"API" tidied and made unique');
   });
 });
+
+describe('Kubernetes: what the labels say about the team', () => {
+  const deployment = (labels: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  labels: {${labels}}
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers: [{name: api, image: api, resources: {requests: {cpu: 500m, memory: 1Gi}}}]
+`;
+
+  it.each([['helm.sh/chart: api-1.2.0'], ['app.kubernetes.io/managed-by: Helm']])(
+    '%s: Helm charts in use → kubernetesEcosystem some, said why',
+    (labels) => {
+      const r = importText(deployment(labels));
+      expect(r.draft.team).toMatchObject({ kubernetesEcosystem: 'some', kubernetes: 'none' });
+      expect(r.notes.get('team.kubernetesEcosystem')?.comment).toBe(
+        "1 object carries Helm's labels (helm.sh/chart): Helm charts in use; say central if a platform team runs them for others",
+      );
+      expect(r.notes.get('team.kubernetes')?.comment).toMatch(/^TODO: /);
+    },
+  );
+
+  it('without Helm labels the ecosystem stays a TODO', () => {
+    const r = importText(deployment('app: api'));
+    expect(r.draft.team).toMatchObject({ kubernetesEcosystem: 'none' });
+    expect(r.notes.get('team.kubernetesEcosystem')?.comment).toMatch(/^TODO: default; Helm charts, operators or a mesh in use\?/);
+  });
+});
