@@ -308,6 +308,14 @@ export const SOURCES = {
     title: 'Amazon EKS pricing',
     url: 'https://aws.amazon.com/eks/pricing/',
   },
+  'ec2-on-demand-pricing': {
+    title: 'Amazon EC2 On-Demand Pricing',
+    url: 'https://aws.amazon.com/ec2/pricing/on-demand/',
+  },
+  'price-list-api': {
+    title: 'Using the AWS Price List API (AWS Billing User Guide)',
+    url: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/using-ppslong.html',
+  },
   'eks-extended-support-blog': {
     title: 'Amazon EKS extended support for Kubernetes versions pricing (AWS Containers Blog)',
     url: 'https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/',

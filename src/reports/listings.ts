@@ -6,6 +6,7 @@ import type { PriceBook, SourcedPrice } from '../domain/price-book.js';
 import { describeCaseStudies, describeRules, type RuleDescription } from '../rules/index.js';
 import { describeSource, isConfirmed } from '../rules/case-studies.js';
 import { optionName } from '../domain/options.js';
+import { SOURCES } from '../domain/sources.js';
 import type { OutputFormat } from '../schema/enums.js';
 import { compareText } from '../schema/numbers.js';
 import { signed, unitPrice } from './format.js';
@@ -90,7 +91,7 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json', width
   lines.push(
     '',
     wrap(
-      'Sources (check any price against AWS: https://aws.amazon.com/fargate/pricing/ https://aws.amazon.com/eks/pricing/ https://aws.amazon.com/ec2/pricing/on-demand/)',
+      `Sources (check any price against AWS: ${(['fargate-pricing', 'eks-pricing', 'ec2-on-demand-pricing'] as const).map((id) => SOURCES[id].url).join(' ')})`,
       width,
       '  ',
       '',
@@ -109,7 +110,7 @@ export function renderPriceBook(book: PriceBook, format: 'table' | 'json', width
  */
 function describePriceSource(book: PriceBook, id: string): string {
   if (id === 'live' || id === 'cache') {
-    return 'AWS Price List API (GetProducts), fetched by `ecs-or-eks prices refresh` — https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/using-ppslong.html';
+    return `AWS Price List API (GetProducts), fetched by \`ecs-or-eks prices refresh\` — ${SOURCES['price-list-api'].url}`;
   }
   const info = book.snapshot.sources[id];
   if (!info) return id;

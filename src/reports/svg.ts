@@ -3,7 +3,7 @@
  * monthly bill against utilisation (one line per eligible option, the workload's utilisation marked,
  * break-evens as diamonds) and the bill at that utilisation as horizontal bars. Plain SVG 1.1 with
  * axes, labels and a legend: no script, no font or image fetched, readable in print and in greyscale
- * (each option also has its own dash pattern).
+ * (each option also has its own dash pattern). And for a comparison, each option's bill before and after.
  */
 import { money } from '../domain/text.js';
 import { formatNumber } from '../schema/numbers.js';
@@ -180,4 +180,32 @@ export function svgMonthlyBars(model: CostChartModel, id = 'monthly-bars'): stri
     `<text x="${n(margin.left + plotWidth / 2)}" y="${n(bottom + 36)}" text-anchor="middle" font-size="12" fill="#1f2328">USD per month at ${n(model.utilization)} % utilisation</text>`,
     '</svg>',
   ].join('\n');
+}
+
+/** `diff --format html`: paired horizontal bars per option, A above B, on one scale, with a text alternative. */
+export function svgBeforeAfter(options: ReadonlyArray<{ name: string; before: number; after: number; blockedAfter: boolean }>): string {
+  const max = Math.max(1, ...options.flatMap((o) => [o.before, o.after]));
+  const label = 230;
+  const bar = 360;
+  const rowH = 34;
+  const height = options.length * rowH + 10;
+  const width = label + bar + 110;
+  const rows = options.map((o, i) => {
+    const y = 5 + i * rowH;
+    const wa = Math.max(1, (o.before / max) * bar);
+    const wb = Math.max(1, (o.after / max) * bar);
+    return [
+      `<text x="${label - 8}" y="${y + 17}" text-anchor="end" class="label">${htmlText(o.name)}</text>`,
+      `<rect x="${label}" y="${y + 2}" width="${wa.toFixed(1)}" height="12" class="bar-a"><title>A: ${htmlText(money(o.before))}</title></rect>`,
+      `<rect x="${label}" y="${y + 16}" width="${wb.toFixed(1)}" height="12" class="bar-b${o.blockedAfter ? ' blocked' : ''}"><title>B: ${htmlText(money(o.after))}</title></rect>`,
+      `<text x="${(label + wb + 6).toFixed(1)}" y="${y + 26}" class="value">${htmlText(money(o.after))}</text>`,
+    ].join('');
+  });
+  const alt = options.map((o) => `${o.name}: ${money(o.before)} → ${money(o.after)}`).join('; ');
+  return (
+    `<figure><svg role="img" aria-labelledby="diff-bars-title" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">` +
+    `<title id="diff-bars-title">${htmlText(alt)}</title>` +
+    `<style>.bar-a{fill:#b0b7c3}.bar-b{fill:#2b6cb0}.blocked{fill:#c53030;opacity:.5}.label,.value{font:12px sans-serif;fill:#1a202c}</style>` +
+    `${rows.join('')}</svg><figcaption>Grey: A; blue: B (red where B cannot run that option).</figcaption></figure>`
+  );
 }
