@@ -198,7 +198,8 @@ export const PITFALLS: readonly Pitfall[] = [
       return {
         severity: !tolerant && parts.length > 0 ? 'high' : 'medium',
         options,
-        text: `${parts.length > 0 ? `${parts.join(' and ')}${tolerant ? '' : ', but the workload is not marked interruptible'}. ` : ''}Spot gives a 2-minute notice and SIGTERM; SIGKILL follows after stopTimeout, 30 s by default.${fargateToo}${windows}${single}`,
+        // What applies to this workload comes first: the compact report shows only the opening lines.
+        text: `${parts.length > 0 ? `${parts.join(' and ')}${tolerant ? '' : ', but the workload is not marked interruptible'}.` : ''}${fargateToo} Spot gives a 2-minute notice and SIGTERM; SIGKILL follows after stopTimeout, 30 s by default.${windows}${single}`.trimStart(),
       };
     },
   },

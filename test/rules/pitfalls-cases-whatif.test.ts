@@ -81,6 +81,19 @@ describe('pitfalls', () => {
     expect(hit(workload({ services: [api] }), 'spot-sigterm')).toBeUndefined();
   });
 
+  it('spot-sigterm: an interruptible workload with only EC2 Spot is told about Fargate Spot first, before the generic advice', () => {
+    const p = hit(
+      workload({ services: [api], requirements: { interruptible: true }, cost: { ec2: { spotPercent: 50 } } }),
+      'spot-sigterm',
+    )!;
+    expect(p.options).toContain('ecs-fargate');
+    expect(p.text).toMatch(
+      /^50 % of EC2 capacity on Spot\. The workload is interruptible, so Fargate Spot .* Spot gives a 2-minute notice/,
+    );
+    const noSpot = hit(workload({ services: [api], requirements: { interruptible: true } }), 'spot-sigterm')!;
+    expect(noSpot.text).toMatch(/^The workload is interruptible, so Fargate Spot/);
+  });
+
   it('cross-region-pulls: images in another Region', () => {
     const p = hit(workload({ services: [{ ...api, imageSizeMB: 800 }], network: { registryRegion: 'eu-west-1' } }), 'cross-region-pulls')!;
     expect(p.text).toContain('eu-west-1');
