@@ -7,14 +7,14 @@
  */
 import type { Advice, OptionAdvice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
-import { money } from '../domain/text.js';
+import { capitalise, money } from '../domain/text.js';
 import { describeChoice } from '../rules/case-studies.js';
 import { costChartModel } from './charts.js';
 import { htmlText as h, isWebUrl } from './escape.js';
 import { percent, quantity, signed, unitPrice } from './format.js';
 import { describePayback, engineerRate, migrationFrom, migrationWeeks, moneySpan, peopleBasis, span } from './ownership.js';
 import { svgBeforeAfter, svgCostCurve, svgMonthlyBars } from './svg.js';
-import { breakEvenLabel, describeEstimate, describeScale, describeSizing, NO_WHAT_IF } from './view.js';
+import { BREAK_EVEN_NOTE, breakEvenLabel, describeEstimate, describeScale, describeSizing, NO_WHAT_IF } from './view.js';
 
 export interface HtmlReportOptions {
   explain?: boolean;
@@ -206,7 +206,7 @@ function matrix(advice: Advice): string {
       '<thead><tr><th class="num">Rank</th><th>Option</th><th>Eligible</th><th class="num">Score</th><th class="num">AWS bill a month</th><th class="num">vs. recommended</th><th class="num">Break-even utilisation</th></tr></thead>',
       `<tbody>${rows.join('')}</tbody>`,
       '</table>',
-      '<p class="note">Break-even: the utilisation at which an EC2-backed option costs the same as its Fargate counterpart. ' +
+      `<p class="note">${h(capitalise(BREAK_EVEN_NOTE))}. ` +
         'A blocked option cannot run this workload: it has no score and no price here, and is left out of the charts.</p>',
     ].join('\n'),
   );

@@ -8,7 +8,7 @@
  */
 import type { Advice, OptionAdvice } from '../domain/advice.js';
 import { optionName } from '../domain/options.js';
-import { money } from '../domain/text.js';
+import { capitalise, money } from '../domain/text.js';
 import { formatNumber } from '../schema/numbers.js';
 import { describeChoice } from '../rules/case-studies.js';
 import { costChartModel, type CostChartModel } from './charts.js';
@@ -16,7 +16,7 @@ import { htmlText, mdCode, mdLink, mdParagraph, mdProse, mdText } from './escape
 import { percent, quantity, signed, unitPrice } from './format.js';
 import { mermaidCostCurve, mermaidMonthlyBars } from './mermaid.js';
 import { describePayback, engineerRate, migrationFrom, migrationWeeks, moneySpan, peopleBasis, span } from './ownership.js';
-import { breakEvenLabel, describeEstimate, describeSizing, NO_WHAT_IF } from './view.js';
+import { BREAK_EVEN_NOTE, breakEvenLabel, describeEstimate, describeSizing, NO_WHAT_IF } from './view.js';
 
 export interface MarkdownReportOptions {
   explain?: boolean;
@@ -142,7 +142,7 @@ function matrix(advice: Advice): Block[] {
     },
   ];
   const notes = [
-    'Break-even: the utilisation at which an EC2-backed option costs the same as its Fargate counterpart.',
+    `${capitalise(BREAK_EVEN_NOTE)}.`,
     advice.options.some((o) => !o.eligible)
       ? 'A blocked option cannot run this workload: it has no score and no price here, and is left out of the charts.'
       : '',

@@ -12,7 +12,7 @@ import { money } from '../domain/text.js';
 import { describePitfalls } from '../rules/index.js';
 import { compactMoney, percent, quantity, range, signed } from './format.js';
 import { visibleLength, wrap } from './text.js';
-import { breakEvenLabel, describeScale } from './view.js';
+import { BREAK_EVEN_NOTE, breakEvenLabel, describeScale } from './view.js';
 
 export interface TableReportOptions {
   color?: boolean;
@@ -171,9 +171,7 @@ function matrix(advice: Advice, width: number, c: ChalkInstance): string[] {
     out.push(line(String(o.rank), name, cells.slice(0, cols.length)));
   }
   const notes = [
-    cols.some((col) => col.head === 'Break-even')
-      ? 'break-even: the EC2 utilisation from which the option costs no more than its Fargate counterpart (never: not even fully used)'
-      : '',
+    cols.some((col) => col.head === 'Break-even') ? BREAK_EVEN_NOTE : '',
     cols.some((col) => col.head === 'Ops/month') ? 'ops: engineer-hours a month to run it (estimate)' : '',
     cols.some((col) => col.head === 'TCO/month') ? 'TCO: the bill plus the people who run it (estimate)' : '',
   ].filter(Boolean);

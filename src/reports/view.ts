@@ -23,6 +23,10 @@ export function describeSizing(o: OptionAdvice): string {
   return resized.length === 0 ? 'every task billed at its requested size' : `rounded up to valid Fargate sizes: ${shown.join('; ')}`;
 }
 
+/** What the break-even column means, for the note under every options matrix. */
+export const BREAK_EVEN_NOTE =
+  'break-even: the EC2 utilisation from which an EC2-backed option costs no more than its Fargate counterpart (never: not even fully used; always: even nearly idle)';
+
 /**
  * The break-even cell: the utilisation at which an EC2-backed option costs what its Fargate
  * counterpart costs; "never" when it costs more even fully used, "always" when it costs less even
